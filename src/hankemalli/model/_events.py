@@ -1,0 +1,215 @@
+"""Outcome events (tulostapahtumat): what happened to a participant, and when.
+
+Every event has a ``date`` and a ``source`` saying where the information comes
+from. In JSON the kind of event is the stable tag in :attr:`EVENT_TAGS`, under the
+key ``"type"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar, TypeAlias
+
+import pendulum
+from attrs import frozen
+
+from ._checks import check_date, check_enum, check_text
+from ._codes import (
+    CertificateKind,
+    ContactKind,
+    ContractType,
+    EducationKind,
+    EmploymentKind,
+    ImprovementKind,
+    InformationSource,
+    SituationKind,
+    WorkingTime,
+)
+from ._errors import Problem, raise_if_any
+from ._pseudonym import identifier_problems
+
+__all__ = [
+    "EVENT_TAGS",
+    "CertificateObtained",
+    "EducationStarted",
+    "EmploymentStarted",
+    "JobSearchStarted",
+    "OutcomeEvent",
+    "PostExitContact",
+    "QualificationGained",
+    "SituationAfterSixMonths",
+]
+
+
+@frozen(kw_only=True)
+class _Event:
+    """What every outcome event has: a date and a source of information."""
+
+    tag: ClassVar[str]
+
+    date: pendulum.Date
+    source: InformationSource
+
+    def __attrs_post_init__(self) -> None:
+        raise_if_any(self._problems())
+
+    def _problems(self) -> Iterator[Problem]:
+        yield from check_date("date", self.date)
+        yield from check_enum("source", self.source, InformationSource)
+
+
+@frozen(kw_only=True)
+class EmploymentStarted(_Event):
+    """An employment relationship began (työsuhde alkoi), or self-employment.
+
+    ``kind`` tells the open labour market from subsidised work and
+    self-employment. ``via_episode`` is the id of the service episode that led to
+    it, e.g. a TET period (KAIKU: 72 TET periods led to 31 employment relationships).
+    """
+
+    tag: ClassVar[str] = "employment_started"
+
+    kind: EmploymentKind
+    contract: ContractType | None = None
+    working_time: WorkingTime | None = None
+    via_episode: str | None = None
+
+    def _problems(self) -> Iterator[Problem]:
+        yield from super()._problems()
+        yield from check_enum("kind", self.kind, EmploymentKind)
+        yield from check_enum("contract", self.contract, ContractType, optional=True)
+        yield from check_enum("working_time", self.working_time, WorkingTime, optional=True)
+        if self.via_episode is not None:
+            yield from identifier_problems("via_episode", self.via_episode, "episode")
+
+
+@frozen(kw_only=True)
+class EducationStarted(_Event):
+    """Education or training began (koulutus alkoi).
+
+    ``degree_oriented`` is true for education leading to a qualification
+    (tutkintotavoitteinen koulutus), which counts towards KAIKU's placement figure.
+    """
+
+    tag: ClassVar[str] = "education_started"
+
+    kind: EducationKind
+    degree_oriented: bool
+
+    def _problems(self) -> Iterator[Problem]:
+        yield from super()._problems()
+        yield from check_enum("kind", self.kind, EducationKind)
+        if not isinstance(self.degree_oriented, bool):
+            yield Problem(path=("degree_oriented",), message="expected true or false")
+
+
+@frozen(kw_only=True)
+class QualificationGained(_Event):
+    """A qualification or part of one was gained (tutkinto suoritettu); ESF EECR03."""
+
+    tag: ClassVar[str] = "qualification_gained"
+
+    kind: EducationKind
+    label: str | None = None
+
+    def _problems(self) -> Iterator[Problem]:
+        yield from super()._problems()
+        yield from check_enum("kind", self.kind, EducationKind)
+        yield from check_text("label", self.label, optional=True)
+
+
+@frozen(kw_only=True)
+class CertificateObtained(_Event):
+    """A work-life certificate was obtained (kortti suoritettu), e.g. a hygiene passport."""
+
+    tag: ClassVar[str] = "certificate_obtained"
+
+    certificate: CertificateKind
+    label: str | None = None
+
+    def _problems(self) -> Iterator[Problem]:
+        yield from super()._problems()
+        yield from check_enum("certificate", self.certificate, CertificateKind)
+        yield from check_text("label", self.label, optional=True)
+        if self.certificate is CertificateKind.OTHER and self.label is None:
+            yield Problem(path=("label",), message="a certificate of kind 'other' needs a label")
+
+
+@frozen(kw_only=True)
+class JobSearchStarted(_Event):
+    """The participant became an active job seeker (työnhaku alkoi); ESF EECR01."""
+
+    tag: ClassVar[str] = "job_search_started"
+
+
+@frozen(kw_only=True)
+class SituationAfterSixMonths(_Event):
+    """The situation six months after leaving (tilanne kuuden kuukauden kuluttua).
+
+    ``improvement`` is an ESF "improved labour-market situation", which only
+    someone employed both at entry and now can have.
+    """
+
+    tag: ClassVar[str] = "situation_after_six_months"
+
+    situation: SituationKind
+    improvement: ImprovementKind | None = None
+
+    def _problems(self) -> Iterator[Problem]:
+        yield from super()._problems()
+        yield from check_enum("situation", self.situation, SituationKind)
+        yield from check_enum("improvement", self.improvement, ImprovementKind, optional=True)
+        if self.improvement is not None and self.situation not in (
+            SituationKind.EMPLOYED,
+            SituationKind.SELF_EMPLOYED,
+        ):
+            yield Problem(
+                path=("improvement",),
+                message="an improved labour-market situation needs the person to be "
+                f"employed or self-employed, not {self.situation}",
+            )
+
+
+@frozen(kw_only=True)
+class PostExitContact(_Event):
+    """Contact kept after leaving (yhteydenpito päättymisen jälkeen).
+
+    PROSESSI keeps former participants close as volunteers or as employees in
+    later projects: a safety net of people, organisations and services.
+    """
+
+    tag: ClassVar[str] = "post_exit_contact"
+
+    kind: ContactKind
+    label: str | None = None
+
+    def _problems(self) -> Iterator[Problem]:
+        yield from super()._problems()
+        yield from check_enum("kind", self.kind, ContactKind)
+        yield from check_text("label", self.label, optional=True)
+
+
+#: Any outcome event; a tagged union.
+OutcomeEvent: TypeAlias = (
+    EmploymentStarted
+    | EducationStarted
+    | QualificationGained
+    | CertificateObtained
+    | JobSearchStarted
+    | SituationAfterSixMonths
+    | PostExitContact
+)
+
+#: The stable JSON tag of each kind of outcome event.
+EVENT_TAGS: dict[str, type[OutcomeEvent]] = {
+    cls.tag: cls
+    for cls in (
+        EmploymentStarted,
+        EducationStarted,
+        QualificationGained,
+        CertificateObtained,
+        JobSearchStarted,
+        SituationAfterSixMonths,
+        PostExitContact,
+    )
+}

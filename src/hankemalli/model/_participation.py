@@ -1,0 +1,264 @@
+"""The participant and their one participation in a programme (osallistuminen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pendulum
+from attrs import field, frozen
+
+from ._checks import (
+    check_date,
+    check_enum,
+    check_optional_date,
+    check_tuple_of,
+    duplicates,
+    is_pendulum_date,
+)
+from ._codes import ExitReason
+from ._errors import Problem, raise_if_any
+from ._events import EVENT_TAGS, EmploymentStarted, OutcomeEvent
+from ._pathway import ServiceEpisode
+from ._profile import EntryProfile
+from ._pseudonym import pseudonym_problems
+
+__all__ = ["Participant", "Participation", "ParticipationPeriod"]
+
+#: The ages the model accepts, in completed years.
+AGE_RANGE = range(0, 121)
+
+
+@frozen(kw_only=True)
+class Participant:
+    """A person taking part, known only by a pseudonym (osallistuja).
+
+    ``id`` is a pseudonym that the association's own system maps to the person;
+    identifiers that look like a personal identity code, an e-mail address or a
+    phone number are refused. ``age_at_entry`` is the age in completed years on the
+    first entry date, which is what the ESF counts by: the birth date is not
+    needed, so it is not stored. ``None`` means unknown (the record then counts in
+    the grand total only).
+    """
+
+    id: str
+    age_at_entry: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        raise_if_any(self._problems())
+
+    def _problems(self) -> Iterator[Problem]:
+        yield from pseudonym_problems("id", self.id)
+        age = self.age_at_entry
+        if age is not None and (type(age) is not int or age not in AGE_RANGE):
+            yield Problem(
+                path=("age_at_entry",),
+                message=f"expected an age in completed years from 0 to 120, got {age!r}",
+            )
+
+
+@frozen(kw_only=True)
+class ParticipationPeriod:
+    """One stay in the programme, from an entry to an exit (osallistumisjakso).
+
+    ``exit`` is ``None`` while the stay goes on; ``exit_reason`` is only for a stay
+    that has ended.
+    """
+
+    entry: pendulum.Date
+    exit: pendulum.Date | None = None
+    exit_reason: ExitReason | None = None
+
+    def __attrs_post_init__(self) -> None:
+        raise_if_any(self._problems())
+
+    def covers(self, day: pendulum.Date) -> bool:
+        """True if the person was taking part on ``day``."""
+        return self.entry <= day and (self.exit is None or day <= self.exit)
+
+    def _problems(self) -> Iterator[Problem]:
+        yield from check_date("entry", self.entry)
+        yield from check_optional_date("exit", self.exit)
+        yield from check_enum("exit_reason", self.exit_reason, ExitReason, optional=True)
+        if is_pendulum_date(self.entry) and is_pendulum_date(self.exit) and self.exit < self.entry:
+            yield Problem(
+                path=("exit",),
+                message=f"an exit ({self.exit}) cannot come before its entry ({self.entry})",
+            )
+        if self.exit is None and self.exit_reason is not None:
+            yield Problem(
+                path=("exit_reason",),
+                message="an exit reason needs an exit date; the period is still open",
+            )
+
+
+@frozen(kw_only=True)
+class Participation:
+    """One person's participation in one programme: the ESF participant record.
+
+    The ESF keeps one record per person per operation. A person who leaves and
+    comes back has more ``periods``: the first entry's date and ``profile`` stay,
+    the exit and its reason move to the last exit. ``episodes`` are the pathway of
+    services in order of start; ``events`` are the outcomes.
+
+    Invariants: periods are in order and do not overlap, and only the last may be
+    open; episodes lie inside the participation (from the first entry to the last
+    exit) and may be open only while it is; events are not dated before the first
+    entry; episode ids are unique, and an event's ``via_episode`` names one of them.
+    """
+
+    participant: Participant
+    profile: EntryProfile
+    periods: tuple[ParticipationPeriod, ...]
+    episodes: tuple[ServiceEpisode, ...] = field(default=())
+    events: tuple[OutcomeEvent, ...] = field(default=())
+
+    def __attrs_post_init__(self) -> None:
+        raise_if_any(self._problems())
+
+    @property
+    def id(self) -> str:
+        """The participant's pseudonym."""
+        return self.participant.id
+
+    @property
+    def first_entry(self) -> pendulum.Date:
+        """The date of first entry: the start that counts (ensimmäinen aloituspäivä)."""
+        return self.periods[0].entry
+
+    @property
+    def last_exit(self) -> pendulum.Date | None:
+        """The date of the last exit, or ``None`` while the participation goes on."""
+        return self.periods[-1].exit
+
+    @property
+    def exit_reason(self) -> ExitReason | None:
+        """Why the participation ended: the reason of the last exit."""
+        return self.periods[-1].exit_reason
+
+    @property
+    def is_reentry(self) -> bool:
+        """True if the person left and came back at least once."""
+        return len(self.periods) > 1
+
+    def is_active_on(self, day: pendulum.Date) -> bool:
+        """True if the person was taking part on ``day`` (not in a gap between periods)."""
+        return any(period.covers(day) for period in self.periods)
+
+    def has_left_by(self, as_of: pendulum.Date) -> bool:
+        """True if the person is a leaver as seen on ``as_of`` (and not a stayer)."""
+        last = self.last_exit
+        return last is not None and last <= as_of
+
+    @property
+    def pathway(self) -> tuple[ServiceEpisode, ...]:
+        """The service episodes in order of start (palvelupolku)."""
+        return self.episodes
+
+    def _problems(self) -> Iterator[Problem]:
+        if not isinstance(self.participant, Participant):
+            yield Problem(path=("participant",), message="expected a Participant")
+        if not isinstance(self.profile, EntryProfile):
+            yield Problem(path=("profile",), message="expected an EntryProfile")
+        periods_ok = self._typed("periods", ParticipationPeriod)
+        episodes_ok = self._typed("episodes", ServiceEpisode)
+        events_ok = self._typed("events", tuple(EVENT_TAGS.values()))
+        yield from check_tuple_of("periods", self.periods, ParticipationPeriod)
+        yield from check_tuple_of("episodes", self.episodes, ServiceEpisode)
+        yield from check_tuple_of("events", self.events, tuple(EVENT_TAGS.values()))
+        if not periods_ok:
+            return
+        if not self.periods:
+            yield Problem(path=("periods",), message="a participation needs at least one period")
+            return
+        yield from self._period_problems()
+        if isinstance(self.profile, EntryProfile):
+            since = self.profile.unemployed_since
+            if since is not None and since > self.first_entry:
+                yield Problem(
+                    path=("profile", "unemployed_since"),
+                    message=f"unemployment that started on {since} cannot have been "
+                    f"going on at the first entry ({self.first_entry})",
+                )
+        if episodes_ok:
+            yield from self._episode_problems()
+        if events_ok:
+            yield from self._event_problems(episodes_ok)
+
+    def _typed(self, name: str, kind: type | tuple[type, ...]) -> bool:
+        value = getattr(self, name)
+        return isinstance(value, tuple) and all(isinstance(item, kind) for item in value)
+
+    def _period_problems(self) -> Iterator[Problem]:
+        for index in range(1, len(self.periods)):
+            before, after = self.periods[index - 1], self.periods[index]
+            if before.exit is None:
+                yield Problem(
+                    path=("periods", index - 1, "exit"),
+                    message="only the last period may be open; this one is followed "
+                    f"by a re-entry on {after.entry}",
+                )
+            elif after.entry <= before.exit:
+                yield Problem(
+                    path=("periods", index, "entry"),
+                    message=f"a re-entry ({after.entry}) must come after the previous "
+                    f"exit ({before.exit}); periods are in order and do not overlap",
+                )
+
+    def _episode_problems(self) -> Iterator[Problem]:
+        first, last = self.first_entry, self.last_exit
+        previous: pendulum.Date | None = None
+        for index, episode in enumerate(self.episodes):
+            if episode.start < first:
+                yield Problem(
+                    path=("episodes", index, "start"),
+                    message=f"a service episode cannot start ({episode.start}) before "
+                    f"the first entry ({first})",
+                )
+            if last is not None:
+                if episode.end is None:
+                    yield Problem(
+                        path=("episodes", index, "end"),
+                        message=f"an episode cannot be open after the participation "
+                        f"ended ({last}); give its end date",
+                    )
+                elif episode.end > last:
+                    yield Problem(
+                        path=("episodes", index, "end"),
+                        message=f"a service episode cannot end ({episode.end}) after the "
+                        f"last exit ({last})",
+                    )
+            if previous is not None and episode.start < previous:
+                yield Problem(
+                    path=("episodes", index, "start"),
+                    message=f"episodes are listed in order of start; this one starts "
+                    f"({episode.start}) before the one above it ({previous})",
+                )
+            previous = episode.start
+        ids = ((i, e.id) for i, e in enumerate(self.episodes) if e.id is not None)
+        for position, value, first_at in duplicates(ids):
+            yield Problem(
+                path=("episodes", position, "id"),
+                message=f"episode id {value!r} is used twice (first at episodes[{first_at}])",
+            )
+
+    def _event_problems(self, episodes_ok: bool) -> Iterator[Problem]:
+        known = {e.id for e in self.episodes if e.id is not None} if episodes_ok else None
+        for index, event in enumerate(self.events):
+            if event.date < self.first_entry:
+                yield Problem(
+                    path=("events", index, "date"),
+                    message=f"an outcome event cannot be dated ({event.date}) before the "
+                    f"first entry ({self.first_entry})",
+                )
+            if (
+                isinstance(event, EmploymentStarted)
+                and event.via_episode is not None
+                and known is not None
+                and event.via_episode not in known
+            ):
+                allowed = ", ".join(sorted(known)) or "none: no episode has an id"
+                yield Problem(
+                    path=("events", index, "via_episode"),
+                    message=f"no service episode has the id {event.via_episode!r}; "
+                    f"known episode ids: {allowed}",
+                )

@@ -1,0 +1,63 @@
+"""Service episodes: the steps of a participant's pathway (palvelupolku)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pendulum
+from attrs import frozen
+
+from ._checks import check_date, check_enum, check_optional_date, check_text, is_pendulum_date
+from ._codes import ServiceType
+from ._errors import Problem, raise_if_any
+from ._pseudonym import identifier_problems
+
+__all__ = ["ServiceEpisode"]
+
+
+@frozen(kw_only=True)
+class ServiceEpisode:
+    """One period in a service on the participant's pathway (palvelujakso).
+
+    ``service`` is the kind of service; an ``OTHER`` service names itself in
+    ``label``. ``end`` is ``None`` while the episode is ongoing. ``provider`` is
+    the organisation that provided it (the programme's own organisation or a
+    partner). ``id`` is optional and local to the participant; outcome events refer
+    to it, e.g. an employment that came from a TET period.
+    """
+
+    service: ServiceType
+    start: pendulum.Date
+    end: pendulum.Date | None = None
+    provider: str | None = None
+    label: str | None = None
+    id: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        raise_if_any(self._problems())
+
+    @property
+    def is_open(self) -> bool:
+        """True while the episode is ongoing (no end date yet)."""
+        return self.end is None
+
+    def covers(self, day: pendulum.Date) -> bool:
+        """True if the participant was in this service on ``day``."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def _problems(self) -> Iterator[Problem]:
+        yield from check_enum("service", self.service, ServiceType)
+        yield from check_date("start", self.start)
+        yield from check_optional_date("end", self.end)
+        if is_pendulum_date(self.start) and is_pendulum_date(self.end) and self.end < self.start:
+            yield Problem(
+                path=("end",),
+                message=f"a service episode cannot end ({self.end}) "
+                f"before it starts ({self.start})",
+            )
+        yield from check_text("provider", self.provider, optional=True)
+        yield from check_text("label", self.label, optional=True)
+        if self.service is ServiceType.OTHER and self.label is None:
+            yield Problem(path=("label",), message="a service of type 'other' needs a label")
+        if self.id is not None:
+            yield from identifier_problems("id", self.id, "episode")

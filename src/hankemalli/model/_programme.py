@@ -1,0 +1,164 @@
+"""The programme (hanke): an ESF "operation" with its funders, targets and network."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pendulum
+from attrs import field, frozen
+
+from ._checks import (
+    check_date,
+    check_decimal,
+    check_enum,
+    check_text,
+    check_texts,
+    check_tuple_of,
+    duplicates,
+    is_pendulum_date,
+)
+from ._codes import FunderKind, OrganisationKind, ServiceType, TargetMetric, TargetPeriod
+from ._errors import Problem, raise_if_any
+from ._pseudonym import identifier_problems
+
+__all__ = ["Funder", "Partner", "Programme", "Target"]
+
+
+@frozen(kw_only=True)
+class Funder:
+    """A funder and its funding share (rahoittaja, rahoitusosuus).
+
+    ``share`` is a fraction of the programme's budget between 0 and 1 (``0.64`` is
+    64 %); ``amount`` is the funder's share in euros. Either may be unknown.
+    """
+
+    name: str
+    kind: FunderKind
+    share: Decimal | None = None
+    amount: Decimal | None = None
+
+    def __attrs_post_init__(self) -> None:
+        raise_if_any(self._problems())
+
+    def _problems(self) -> Iterator[Problem]:
+        yield from check_text("name", self.name)
+        yield from check_enum("kind", self.kind, FunderKind)
+        yield from check_decimal("share", self.share, low=Decimal(0), high=Decimal(1))
+        yield from check_decimal("amount", self.amount, low=Decimal(0), high=Decimal("1e12"))
+
+
+@frozen(kw_only=True)
+class Partner:
+    """An organisation in the programme's network (yhteistyökumppani)."""
+
+    name: str
+    kind: OrganisationKind
+    role: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        raise_if_any(self._problems())
+
+    def _problems(self) -> Iterator[Problem]:
+        yield from check_text("name", self.name)
+        yield from check_enum("kind", self.kind, OrganisationKind)
+        yield from check_text("role", self.role, optional=True)
+
+
+@frozen(kw_only=True)
+class Target:
+    """A quantified target (määrällinen tavoite), such as 30–40 participants a year.
+
+    ``minimum`` and ``maximum`` bound the range (either may be open); ``per`` says
+    whether the range applies to each calendar year or to the whole programme. For
+    PROSESSI: ``Target(metric=PARTICIPANTS, minimum=30, maximum=40, per=YEAR)`` and
+    ``Target(metric=AVERAGE_CONCURRENT, minimum=10, maximum=15, per=YEAR)``.
+    """
+
+    metric: TargetMetric
+    per: TargetPeriod
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        raise_if_any(self._problems())
+
+    def _problems(self) -> Iterator[Problem]:
+        yield from check_enum("metric", self.metric, TargetMetric)
+        yield from check_enum("per", self.per, TargetPeriod)
+        for name in ("minimum", "maximum"):
+            value = getattr(self, name)
+            if value is not None and (type(value) is not int or value < 0):
+                yield Problem(path=(name,), message=f"expected a whole number ≥ 0, got {value!r}")
+        if self.minimum is None and self.maximum is None:
+            yield Problem(path=(), message="a target needs a minimum, a maximum or both")
+        elif (
+            type(self.minimum) is int and type(self.maximum) is int and self.minimum > self.maximum
+        ):
+            yield Problem(
+                path=("maximum",),
+                message=f"the maximum {self.maximum} is below the minimum {self.minimum}",
+            )
+
+
+@frozen(kw_only=True)
+class Programme:
+    """A time-limited, externally funded project (hanke); an ESF "operation".
+
+    ``organisation`` implements it; ``areas`` are the municipalities it works in;
+    ``start`` and ``end`` bound its period, and every participation, service episode
+    and target must fall inside it. Funding shares, when all are given, add up to 1.
+    """
+
+    id: str
+    name: str
+    organisation: str
+    start: pendulum.Date
+    end: pendulum.Date
+    areas: tuple[str, ...] = field(default=())
+    funders: tuple[Funder, ...] = field(default=())
+    target_groups: tuple[str, ...] = field(default=())
+    targets: tuple[Target, ...] = field(default=())
+    services: tuple[ServiceType, ...] = field(default=())
+    partners: tuple[Partner, ...] = field(default=())
+
+    def __attrs_post_init__(self) -> None:
+        raise_if_any(self._problems())
+
+    def contains(self, day: pendulum.Date) -> bool:
+        """True if ``day`` is inside the programme period (both ends included)."""
+        return self.start <= day <= self.end
+
+    def _problems(self) -> Iterator[Problem]:
+        yield from identifier_problems("id", self.id, "programme")
+        yield from check_text("name", self.name)
+        yield from check_text("organisation", self.organisation)
+        yield from check_date("start", self.start)
+        yield from check_date("end", self.end)
+        if is_pendulum_date(self.start) and is_pendulum_date(self.end) and self.end < self.start:
+            yield Problem(
+                path=("end",),
+                message=f"the programme cannot end ({self.end}) before it starts ({self.start})",
+            )
+        yield from check_texts("areas", self.areas)
+        yield from check_tuple_of("funders", self.funders, Funder)
+        yield from check_texts("target_groups", self.target_groups)
+        yield from check_tuple_of("targets", self.targets, Target)
+        yield from check_tuple_of("services", self.services, ServiceType)
+        yield from check_tuple_of("partners", self.partners, Partner)
+        for position, value, first in duplicates(enumerate(self.services)):
+            yield Problem(
+                path=("services", position),
+                message=f"service {value} is listed twice (first at index {first})",
+            )
+        if (
+            isinstance(self.funders, tuple)
+            and self.funders
+            and all(isinstance(f, Funder) and f.share is not None for f in self.funders)
+        ):
+            total = sum((f.share for f in self.funders if f.share is not None), Decimal(0))
+            if total != 1:
+                yield Problem(
+                    path=("funders",),
+                    message=f"funding shares add up to {total}, not 1 (100 %)",
+                )

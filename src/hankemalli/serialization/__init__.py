@@ -1,0 +1,14 @@
+"""The JSON form of hankemalli's model (JSON-muoto).
+
+``dumps`` and ``loads`` turn any model object, usually a whole
+:class:`~hankemalli.Dataset`, into JSON text and back; ``to_dict`` and
+``from_dict`` do the same with JSON-like Python data. Reading is lossless and
+strict: dates come back as pendulum Dates, unknown keys and codes are refused, and
+every problem in a document is raised at once as one
+:class:`~hankemalli.DataError`, each with its JSON path.
+"""
+
+from ._api import dumps, from_dict, loads, read, to_dict, write
+from ._converter import TAG_KEY
+
+__all__ = ["TAG_KEY", "dumps", "from_dict", "loads", "read", "to_dict", "write"]

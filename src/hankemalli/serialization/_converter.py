@@ -1,0 +1,295 @@
+"""The private cattrs converter that gives the model its JSON form.
+
+All un/structuring rules live here, apart from the model, on a converter of our
+own (never ``cattrs.global_converter``). Reading is strict: JSON types are not
+coerced (``"5"`` is not a number, ``1`` is not ``true``), unknown keys and codes
+are refused, and dates are ISO ``YYYY-MM-DD`` strings that come back as pendulum
+Dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any, get_args, get_origin
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
+from cattrs.strategies import configure_tagged_union
+
+from ..model import (
+    CODE_LISTS,
+    EVENT_TAGS,
+    SCHEMA_VERSION,
+    Dataset,
+    OutcomeEvent,
+    Participation,
+    Programme,
+)
+from ..model._dataset import duplicate_id_problems, inside_programme_problems
+from ..model._errors import DataError, PathPart, Problem
+from ._errors import InvalidValueError, problems_from
+
+__all__ = ["TAG_KEY", "converter"]
+
+#: The key that carries an outcome event's kind in JSON.
+TAG_KEY = "type"
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float | Decimal):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple):
+        return "an array"
+    if isinstance(value, Mapping):
+        return "an object"
+    return type(value).__name__
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise InvalidValueError(f"expected a string, got {_json_type(value)}")
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise InvalidValueError(f"expected a whole number, got {_json_type(value)}")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidValueError(f"expected true or false, got {_json_type(value)}")
+    return value
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | str | Decimal | float):
+        raise InvalidValueError(
+            f'expected a decimal number such as "0.25", got {_json_type(value)}'
+        )
+    try:
+        # A float from a plain json.loads goes through its shortest repr, which is
+        # what the writer of the document typed.
+        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    except InvalidOperation:
+        raise InvalidValueError(
+            f'expected a decimal number such as "0.25", got {value!r}'
+        ) from None
+    if not number.is_finite():
+        raise InvalidValueError(f"expected a finite decimal number, got {value!r}")
+    return number
+
+
+def _structure_date(value: object, _: type) -> pendulum.Date:
+    if not isinstance(value, str):
+        raise InvalidValueError(f"expected a date as a string YYYY-MM-DD, got {_json_type(value)}")
+    match = _ISO_DATE.fullmatch(value)
+    if match is None:
+        raise InvalidValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return pendulum.date(year, month, day)
+    except ValueError:
+        raise InvalidValueError(f"{value!r} is not a date in the calendar") from None
+
+
+def _enum_hook(enum: type[Enum]) -> Callable[[object, type], Enum]:
+    allowed = ", ".join(str(member.value) for member in enum)
+
+    def structure(value: object, _: type) -> Enum:
+        if not isinstance(value, str):
+            raise InvalidValueError(
+                f"expected a {enum.__name__} code (a string), got {_json_type(value)}"
+            )
+        try:
+            return enum(value)
+        except ValueError:
+            raise InvalidValueError(
+                f"unknown {enum.__name__} {value!r}; allowed: {allowed}"
+            ) from None
+
+    return structure
+
+
+def _tuple_hook_factory(kind: Any, conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    inner = homogenous_tuple_structure_factory(kind, conv)
+
+    def structure(value: object, cl: type) -> Any:
+        if not isinstance(value, list | tuple):
+            raise InvalidValueError(f"expected an array, got {_json_type(value)}")
+        return inner(value, cl)
+
+    return structure
+
+
+def _is_homogeneous_tuple(kind: Any) -> bool:
+    args = get_args(kind)
+    return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    inner: Callable[[Mapping[str, Any], Any], Any] = cattrs.gen.make_dict_structure_fn(cls, conv)
+
+    def structure(value: object, cl: type) -> Any:
+        if not isinstance(value, Mapping):
+            raise InvalidValueError(f"expected an object with keys, got {_json_type(value)}")
+        return inner(value, cl)
+
+    return structure
+
+
+def _event_tag(cls: type) -> str:
+    tag: str = getattr(cls, "tag")  # noqa: B009 - the union's members are only known as types
+    return tag
+
+
+def _make_event_hook(conv: cattrs.Converter) -> Callable[[object, type], OutcomeEvent]:
+    tagged = conv.get_structure_hook(OutcomeEvent)
+    allowed = ", ".join(EVENT_TAGS)
+
+    def structure(value: object, cl: type) -> OutcomeEvent:
+        if not isinstance(value, Mapping):
+            raise InvalidValueError(f"expected an event object, got {_json_type(value)}")
+        tag = value.get(TAG_KEY)
+        if tag is None:
+            raise InvalidValueError(
+                f"required key is missing; an event names its kind here: {allowed}", at=TAG_KEY
+            )
+        if tag not in EVENT_TAGS:
+            raise InvalidValueError(f"unknown event type {tag!r}; allowed: {allowed}", at=TAG_KEY)
+        result: OutcomeEvent = tagged(value, cl)
+        return result
+
+    return structure
+
+
+def _structure_dataset(value: object, _: type) -> Dataset:
+    """Read a whole dataset, reporting every problem in all its records at once.
+
+    A record that cannot be built does not stop the others from being read, nor the
+    checks across the records that could (unique ids, inside the programme period).
+    """
+    if not isinstance(value, Mapping):
+        raise DataError(
+            [Problem(path=(), message=f"expected a dataset object, got {_json_type(value)}")]
+        )
+    problems: list[Problem] = []
+    allowed = ("schema_version", "programme", "participants")
+    for key in value:
+        if key not in allowed:
+            problems.append(
+                Problem(
+                    path=(str(key),), message=f"unknown key; allowed keys: {', '.join(allowed)}"
+                )
+            )
+    version = value.get("schema_version")
+    if "schema_version" not in value:
+        problems.append(
+            Problem(
+                path=("schema_version",),
+                message="required key is missing; "
+                f"this hankemalli reads schema version {SCHEMA_VERSION}",
+            )
+        )
+    elif type(version) is not int or version != SCHEMA_VERSION:
+        problems.append(
+            Problem(
+                path=("schema_version",),
+                message=f"unsupported schema version {version!r}; "
+                f"this hankemalli reads schema version {SCHEMA_VERSION}",
+            )
+        )
+    programme: Programme | None = None
+    if "programme" not in value:
+        problems.append(Problem(path=("programme",), message="required key is missing"))
+    else:
+        try:
+            programme = converter.structure(value["programme"], Programme)
+        except Exception as exc:  # every problem is reported, none is lost
+            problems.extend(p.under("programme") for p in problems_from(exc))
+    records: list[tuple[int, Participation]] = []
+    participants = value.get("participants", [])
+    if not isinstance(participants, list):
+        problems.append(
+            Problem(
+                path=("participants",), message=f"expected an array, got {_json_type(participants)}"
+            )
+        )
+        participants = []
+    raw_ids: list[tuple[PathPart, object]] = []
+    for index, raw in enumerate(participants):
+        try:
+            records.append((index, converter.structure(raw, Participation)))
+        except Exception as exc:  # every problem is reported, none is lost
+            problems.extend(p.under("participants", index) for p in problems_from(exc))
+        raw_id = _raw_participant_id(raw)
+        if raw_id is not None:
+            raw_ids.append((index, raw_id))
+    # Ids are compared as written, so a duplicate is found even in a record that
+    # could not be built for other reasons.
+    problems.extend(duplicate_id_problems(raw_ids))
+    if programme is not None:
+        problems.extend(inside_programme_problems(programme, records))
+    if problems:
+        raise DataError(problems)
+    assert programme is not None
+    return Dataset(programme=programme, participants=tuple(r for _, r in records))
+
+
+def _raw_participant_id(raw: object) -> str | None:
+    if isinstance(raw, Mapping):
+        participant = raw.get("participant")
+        if isinstance(participant, Mapping) and isinstance(participant.get("id"), str):
+            return str(participant["id"])
+    return None
+
+
+def _unstructure_dataset(dataset: Dataset) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "programme": converter.unstructure(dataset.programme, Programme),
+        "participants": [converter.unstructure(r, Participation) for r in dataset.participants],
+    }
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(pendulum.Date, _structure_date)
+    conv.register_unstructure_hook(pendulum.Date, lambda d: d.isoformat())
+    # The code lists are str subclasses: each gets its own hook, which the class
+    # dispatch prefers to the one for str.
+    for code_list in CODE_LISTS:
+        conv.register_structure_hook(code_list, _enum_hook(code_list))
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
+    conv.register_unstructure_hook_factory(
+        is_sequence, lambda t, c: lambda seq: [c.unstructure(x, get_args(t)[0]) for x in seq]
+    )
+    conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
+    configure_tagged_union(OutcomeEvent, conv, tag_generator=_event_tag, tag_name=TAG_KEY)
+    conv.register_structure_hook(OutcomeEvent, _make_event_hook(conv))
+    conv.register_structure_hook(Dataset, _structure_dataset)
+    conv.register_unstructure_hook(Dataset, _unstructure_dataset)
+    return conv
+
+
+#: The one converter of hankemalli; private to this package.
+converter: cattrs.Converter = _make_converter()
