@@ -1,0 +1,222 @@
+"""The reporting period, the as-of date and the counting rules a calculation uses.
+
+No clock is read: every calculation is told its period (raportointikausi) and the
+date its data is seen as of (tilannepäivä). Events dated after ``as_of`` have not
+happened yet, as far as the calculation knows.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum, unique
+
+import pendulum
+from attrs import frozen
+
+from ..model import (
+    DataError,
+    LabourMarketStatus,
+    OutcomeEvent,
+    Participation,
+    Problem,
+    ServiceEpisode,
+)
+from ..model._checks import is_pendulum_date
+
+__all__ = [
+    "Context",
+    "CountingRules",
+    "LongTermUnemploymentRule",
+    "RecordView",
+    "ReportingPeriod",
+    "Scope",
+]
+
+
+@frozen(kw_only=True)
+class ReportingPeriod:
+    """A reporting period (raportointikausi), both ends included."""
+
+    start: pendulum.Date
+    end: pendulum.Date
+
+    def __attrs_post_init__(self) -> None:
+        problems = [
+            Problem(path=(name,), message="expected a pendulum Date")
+            for name in ("start", "end")
+            if not is_pendulum_date(getattr(self, name))
+        ]
+        if not problems and self.end < self.start:
+            problems.append(
+                Problem(
+                    path=("end",),
+                    message=f"the period ends ({self.end}) before it starts ({self.start})",
+                )
+            )
+        if problems:
+            raise DataError(problems)
+
+    @classmethod
+    def year(cls, year: int) -> ReportingPeriod:
+        """The calendar year ``year`` (vuosi)."""
+        return cls(start=pendulum.date(year, 1, 1), end=pendulum.date(year, 12, 31))
+
+    def contains(self, day: pendulum.Date) -> bool:
+        """True if ``day`` is inside the period."""
+        return self.start <= day <= self.end
+
+    @property
+    def days(self) -> int:
+        """The number of days in the period."""
+        return (self.end - self.start).in_days() + 1
+
+    def __str__(self) -> str:
+        return f"{self.start}–{self.end}"
+
+
+@unique
+class LongTermUnemploymentRule(StrEnum):
+    """Which definition of long-term unemployment (pitkäaikaistyöttömyys) to count by."""
+
+    #: EU (ESF/ESF+): continuously unemployed more than 6 months if under 25, more
+    #: than 12 months if 25 or over (Regulation 1304/2013 Annex I; 2021/1057 Annex I).
+    EU = "eu"
+    #: Finnish register definition: continuously unemployed at least 12 months,
+    #: whatever the age (Tilastokeskus, työnvälitystilasto).
+    FINNISH = "finnish"
+
+
+@unique
+class Scope(StrEnum):
+    """How a population is anchored to the reporting period (jakson rajaus)."""
+
+    #: Entered during the period (first entry in the period): new participants.
+    ENTERED = "entered"
+    #: Entered before the period ended: cumulative from the programme start.
+    ENTERED_BY_END = "entered_by_end"
+    #: Taking part on at least one day of the period.
+    ACTIVE = "active"
+    #: Left during the period (last exit in the period, on or before as_of): leavers.
+    LEFT = "left"
+    #: Left before the period ended: cumulative leavers.
+    LEFT_BY_END = "left_by_end"
+    #: Still taking part at the period's end (or as_of, if earlier): stayers.
+    STAYING = "staying"
+
+
+@frozen(kw_only=True)
+class CountingRules:
+    """The choices a funder's counting rules leave open (laskentasäännöt).
+
+    ``upon_leaving_days``: an event counts as "upon leaving" from the exit date up
+    to and including this many days after it (ESF: four weeks, 28 days).
+    ``follow_up_days``: the situation "six months after leaving" is the one
+    recorded from the date six calendar months after the exit (month arithmetic
+    clamped to the month's end) up to and including this many days after it.
+    """
+
+    long_term_unemployment: LongTermUnemploymentRule = LongTermUnemploymentRule.EU
+    upon_leaving_days: int = 28
+    follow_up_days: int = 28
+
+    def is_long_term_unemployed(self, record: Participation) -> bool | None:
+        """Whether the person was long-term unemployed at first entry; None if unknown."""
+        profile = record.profile
+        if profile.labour_market_status is None:
+            return None
+        if profile.labour_market_status.esf_group is not LabourMarketStatus.UNEMPLOYED:
+            return False
+        since = profile.unemployed_since
+        if since is None:
+            return None
+        entry = record.first_entry
+        if self.long_term_unemployment is LongTermUnemploymentRule.FINNISH:
+            return since.add(months=12) <= entry
+        age = record.participant.age_at_entry
+        if age is None:
+            return None
+        months = 6 if age < 25 else 12
+        return since.add(months=months) < entry
+
+
+@frozen
+class RecordView:
+    """A participant record as known on the as-of date (tilanne tilannepäivänä).
+
+    Periods entered after ``as_of`` are not known yet, an exit after it has not
+    happened, and episodes and events dated after it are left out. Built once per
+    record and calculation, and shared by every indicator.
+    """
+
+    record: Participation
+    periods: tuple[tuple[pendulum.Date, pendulum.Date | None], ...]
+    episodes: tuple[ServiceEpisode, ...]
+    events: tuple[OutcomeEvent, ...]
+
+    @property
+    def first_entry(self) -> pendulum.Date:
+        """The first entry date."""
+        return self.periods[0][0]
+
+    @property
+    def last_exit(self) -> pendulum.Date | None:
+        """The last exit known on the as-of date; None for a stayer."""
+        return self.periods[-1][1]
+
+    def episode_end(self, episode: ServiceEpisode, as_of: pendulum.Date) -> pendulum.Date:
+        """The episode's last day as known on ``as_of`` (an open one runs to as_of)."""
+        return as_of if episode.end is None or episode.end > as_of else episode.end
+
+
+@frozen(kw_only=True)
+class Context:
+    """What a calculation knows besides the records: period, as-of date and rules."""
+
+    period: ReportingPeriod
+    as_of: pendulum.Date
+    rules: CountingRules = CountingRules()
+
+    def __attrs_post_init__(self) -> None:
+        if not is_pendulum_date(self.as_of):
+            raise DataError([Problem(path=("as_of",), message="expected a pendulum Date")])
+
+    @property
+    def horizon(self) -> pendulum.Date:
+        """The last day the calculation looks at: the period's end or as_of, if earlier."""
+        return min(self.period.end, self.as_of)
+
+    def see(self, record: Participation) -> RecordView | None:
+        """The record as known on ``as_of``; None if the person had not entered yet."""
+        as_of = self.as_of
+        periods = tuple(
+            (p.entry, p.exit if p.exit is not None and p.exit <= as_of else None)
+            for p in record.periods
+            if p.entry <= as_of
+        )
+        if not periods:
+            return None
+        return RecordView(
+            record,
+            periods,
+            tuple(e for e in record.episodes if e.start <= as_of),
+            tuple(e for e in record.events if e.date <= as_of),
+        )
+
+    def in_scope(self, view: RecordView, scope: Scope) -> bool:
+        """True if the record belongs to the population anchored by ``scope``."""
+        period, horizon = self.period, self.horizon
+        first, last = view.first_entry, view.last_exit
+        if scope is Scope.ENTERED:
+            return period.contains(first)
+        if scope is Scope.ENTERED_BY_END:
+            return first <= period.end
+        if scope is Scope.ACTIVE:
+            return any(
+                entry <= horizon and (exit_ is None or exit_ >= period.start)
+                for entry, exit_ in view.periods
+            )
+        if scope is Scope.LEFT:
+            return last is not None and period.contains(last)
+        if scope is Scope.LEFT_BY_END:
+            return last is not None and last <= period.end
+        # STAYING: entered by the horizon and not left by it.
+        return first <= horizon and (last is None or last > horizon)

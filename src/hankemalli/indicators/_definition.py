@@ -1,0 +1,142 @@
+"""Indicator definitions as data, and versioned catalogues of them (indikaattorit)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum, unique
+from typing import TypeAlias
+
+from attrs import field, frozen
+
+from ..model import DataError, Problem
+from ..model._checks import duplicates
+from ._context import Scope
+from ._selectors import Everyone, Selector
+from ._statistics import (
+    AverageHeadcount,
+    Count,
+    Distribution,
+    Episodes,
+    Events,
+    Mean,
+    PeakHeadcount,
+    Share,
+)
+
+__all__ = ["Catalogue", "DataSource", "Indicator", "Labels", "StatisticSpec"]
+
+#: Any statistic an indicator can compute.
+StatisticSpec: TypeAlias = (
+    Count | Share | Mean | Distribution | Events | Episodes | AverageHeadcount | PeakHeadcount
+)
+
+
+@unique
+class DataSource(StrEnum):
+    """Where a figure comes from, as STEA asks every report to say (tiedon lähde)."""
+
+    COLLECTED = "collected"  #: collected from every participant (kerätty tieto)
+    SAMPLE = "sample"  #: from a sample (otos)
+    ESTIMATE = "estimate"  #: an estimate (arvio)
+
+
+@frozen(kw_only=True)
+class Labels:
+    """A name in Finnish (default), Swedish and English (nimi, namn, name)."""
+
+    fi: str
+    sv: str
+    en: str
+
+    def get(self, language: str = "fi") -> str:
+        """The label in ``language`` (fi, sv or en)."""
+        if language not in ("fi", "sv", "en"):
+            raise ValueError(f"unknown language {language!r}; allowed: fi, sv, en")
+        label: str = getattr(self, language)
+        return label
+
+
+@frozen(kw_only=True)
+class Indicator:
+    """An indicator's definition (indikaattorin määritelmä): data, not code.
+
+    ``scope`` anchors the population to the reporting period (entered, active,
+    left, ...); ``population`` narrows it; ``statistic`` says what is computed
+    over it. ``within`` names the indicator whose population contains this one's
+    (a subgroup, or results within leavers), for the aggregate checks.
+    ``sensitive`` marks figures about special-category data, which published
+    tables suppress below the threshold. ``source`` says where the figure comes
+    from. ``reference`` cites the rule.
+    """
+
+    code: str
+    labels: Labels
+    statistic: StatisticSpec
+    scope: Scope = Scope.ENTERED
+    population: Selector = field(factory=Everyone)
+    sensitive: bool = False
+    source: DataSource = DataSource.COLLECTED
+    within: str | None = None
+    reference: str = ""
+
+    @property
+    def cumulative(self) -> bool:
+        """True if the figure runs from the programme start (its total is the latest value)."""
+        return self.scope in (Scope.ENTERED_BY_END, Scope.LEFT_BY_END)
+
+
+@frozen(kw_only=True)
+class Catalogue:
+    """A versioned set of indicators (indikaattoriluettelo), e.g. ESF+ 2021–2027.
+
+    Indicator sets change between funding periods, so every catalogue names its
+    version; codes are unique within it.
+    """
+
+    name: str
+    version: str
+    indicators: tuple[Indicator, ...]
+    description: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        problems = [
+            Problem(path=("indicators", position), message=f"indicator code {code!r} is used twice")
+            for position, code, _ in duplicates(
+                (i, ind.code) for i, ind in enumerate(self.indicators)
+            )
+        ]
+        codes = {ind.code for ind in self.indicators}
+        problems += [
+            Problem(
+                path=("indicators", i, "within"),
+                message=f"{ind.code} is within {ind.within!r}, which is not in the catalogue",
+            )
+            for i, ind in enumerate(self.indicators)
+            if ind.within is not None and ind.within not in codes
+        ]
+        if problems:
+            raise DataError(problems)
+
+    def __iter__(self) -> Iterator[Indicator]:
+        return iter(self.indicators)
+
+    def __len__(self) -> int:
+        return len(self.indicators)
+
+    def __getitem__(self, code: str) -> Indicator:
+        for indicator in self.indicators:
+            if indicator.code == code:
+                return indicator
+        raise KeyError(code)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The indicator codes in catalogue order."""
+        return tuple(ind.code for ind in self.indicators)
+
+    def __add__(self, other: Catalogue) -> Catalogue:
+        return Catalogue(
+            name=f"{self.name} + {other.name}",
+            version=f"{self.version}+{other.version}",
+            indicators=self.indicators + other.indicators,
+        )

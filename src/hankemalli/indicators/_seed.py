@@ -1,0 +1,289 @@
+"""The seed projects' own figures (hankkeiden omat tunnusluvut).
+
+The figures KAIKU and PROSESSI report, as named indicators built from the same
+blocks as the ESF catalogues. Each can be narrowed with :func:`attrs.evolve`, e.g.
+KAIKU's placement figure is taken over its job-coaching participants::
+
+    evolve(SEED_FIGURES["placement"], population=UsedService(services=(ServiceType.JOB_COACHING,)))
+"""
+
+from __future__ import annotations
+
+from ..model import (
+    Answer,
+    EducationKind,
+    EmploymentKind,
+    LabourMarketStatus,
+    LanguageSkill,
+    ServiceType,
+)
+from ._context import Scope
+from ._definition import Catalogue, Indicator, Labels
+from ._measures import ByCharacteristic, ByService, DaysInService, UnemploymentDaysAtEntry
+from ._selectors import (
+    Characteristic,
+    EventMatch,
+    HadEvent,
+    HasStatus,
+    StartedWith,
+    UsedService,
+    Window,
+)
+from ._statistics import (
+    AverageHeadcount,
+    Count,
+    Distribution,
+    Episodes,
+    Events,
+    Mean,
+    PeakHeadcount,
+    Share,
+)
+
+__all__ = ["PLACEMENT_EVENTS", "SEED_FIGURES"]
+
+_REF = "hankemalli seed figures (KAIKU, PROSESSI)"
+
+#: What counts as a placement: work on the open labour market or the start of
+#: degree-oriented education (KAIKU: "avoimille työmarkkinoille tai tutkintotavoitteiseen
+#: koulutukseen").
+PLACEMENT_EVENTS = (
+    EventMatch(event="employment_started", where=(("kind", EmploymentKind.OPEN_LABOUR_MARKET),)),
+    *(
+        EventMatch(event="education_started", where=(("kind", kind), ("degree_oriented", True)))
+        for kind in EducationKind
+    ),
+)
+
+_REHABILITATIVE = (ServiceType.REHABILITATIVE_WORK,)
+_COACHING = UsedService(services=(ServiceType.JOB_COACHING,))
+
+
+def _labels(fi: str, sv: str, en: str) -> Labels:
+    return Labels(fi=fi, sv=sv, en=en)
+
+
+SEED_FIGURES = Catalogue(
+    name="hankemalli seed figures",
+    version="1",
+    description="The figures of the seed projects KAIKU and PROSESSI.",
+    indicators=(
+        Indicator(
+            code="new_participants",
+            labels=_labels("Uudet osallistujat", "Nya deltagare", "New participants"),
+            statistic=Count(),
+            scope=Scope.ENTERED,
+            reference=_REF,
+        ),
+        Indicator(
+            code="participants",
+            labels=_labels("Osallistujat", "Deltagare", "Participants during the period"),
+            statistic=Count(),
+            scope=Scope.ACTIVE,
+            reference=f"{_REF}; PROSESSI: 30–40 a year",
+        ),
+        Indicator(
+            code="average_concurrent",
+            labels=_labels(
+                "Osallistujia keskimäärin kerrallaan",
+                "Deltagare i genomsnitt åt gången",
+                "Average participants at a time",
+            ),
+            statistic=AverageHeadcount(),
+            scope=Scope.ACTIVE,
+            reference=f"{_REF}; PROSESSI: on average 10–15 at a time",
+        ),
+        Indicator(
+            code="peak_concurrent",
+            labels=_labels(
+                "Osallistujia enimmillään kerrallaan",
+                "Högsta antal deltagare åt gången",
+                "Most participants at a time",
+            ),
+            statistic=PeakHeadcount(),
+            scope=Scope.ACTIVE,
+            reference=_REF,
+        ),
+        Indicator(
+            code="leavers",
+            labels=_labels("Päättäneet", "Avslutade", "Leavers"),
+            statistic=Count(),
+            scope=Scope.LEFT,
+            reference=_REF,
+        ),
+        Indicator(
+            code="stayers",
+            labels=_labels("Jatkavat", "Fortsätter", "Stayers"),
+            statistic=Count(),
+            scope=Scope.STAYING,
+            reference=_REF,
+        ),
+        Indicator(
+            code="placement",
+            labels=_labels(
+                "Avoimille työmarkkinoille tai tutkintotavoitteiseen koulutukseen",
+                "Till öppna arbetsmarknaden eller examensinriktad utbildning",
+                "Into the open labour market or degree-oriented education",
+            ),
+            statistic=Share(
+                of=HadEvent(events=PLACEMENT_EVENTS, window=Window.DURING_OR_UPON_LEAVING)
+            ),
+            scope=Scope.LEFT,
+            reference=f"{_REF}; KAIKU: 44 % of job-coaching participants",
+        ),
+        Indicator(
+            code="started_from_rehabilitative_work",
+            labels=_labels(
+                "Aloitti kuntouttavasta työtoiminnasta",
+                "Började i arbetsverksamhet i rehabiliteringssyfte",
+                "Started from rehabilitative work activity",
+            ),
+            statistic=Share(of=StartedWith(service=ServiceType.REHABILITATIVE_WORK)),
+            scope=Scope.ENTERED,
+            reference=f"{_REF}; KAIKU: 74 of 135",
+        ),
+        Indicator(
+            code="weak_language_foreign_background",
+            labels=_labels(
+                "Heikko suomen kielen taito maahanmuuttajataustan vuoksi",
+                "Svaga kunskaper i finska på grund av invandrarbakgrund",
+                "Weak Finnish because of an immigrant background",
+            ),
+            statistic=Share(
+                of=Characteristic(
+                    name="language_skill", values=(LanguageSkill.WEAK, LanguageSkill.NONE)
+                )
+                & Characteristic(name="foreign_background", values=(Answer.YES,))
+            ),
+            scope=Scope.ENTERED,
+            sensitive=True,
+            reference=f"{_REF}; KAIKU: 61 of 135",
+        ),
+        Indicator(
+            code="no_vocational_qualification",
+            labels=_labels(
+                "Ei ammatillista koulutusta tullessa",
+                "Ingen yrkesutbildning vid start",
+                "No vocational qualification at entry",
+            ),
+            statistic=Share(of=Characteristic(name="vocational_qualification", values=(False,))),
+            scope=Scope.ENTERED,
+            reference=f"{_REF}; KAIKU: half",
+        ),
+        Indicator(
+            code="unemployment_duration",
+            labels=_labels(
+                "Työttömyyden kesto tullessa (päivää)",
+                "Arbetslöshetens längd vid start (dagar)",
+                "Unemployment duration at entry (days)",
+            ),
+            statistic=Mean(measure=UnemploymentDaysAtEntry()),
+            scope=Scope.ENTERED,
+            population=HasStatus(status=LabourMarketStatus.UNEMPLOYED),
+            reference=f"{_REF}; KAIKU: three years on average",
+        ),
+        Indicator(
+            code="tet_periods",
+            labels=_labels("TET-jaksot", "PRAO-perioder", "Work-life familiarisation periods"),
+            statistic=Episodes(services=(ServiceType.TET,), window=Window.IN_PERIOD),
+            scope=Scope.ACTIVE,
+            reference=f"{_REF}; KAIKU: 72",
+        ),
+        Indicator(
+            code="employment_from_tet",
+            labels=_labels(
+                "TET-jaksoista syntyneet työsuhteet",
+                "Anställningar som följt av PRAO",
+                "Employment relationships from TET periods",
+            ),
+            statistic=Events(
+                match=EventMatch(event="employment_started", via=ServiceType.TET),
+                window=Window.IN_PERIOD,
+            ),
+            scope=Scope.ENTERED_BY_END,
+            reference=f"{_REF}; KAIKU: 31",
+        ),
+        Indicator(
+            code="certificates",
+            labels=_labels("Suoritetut kortit", "Avlagda certifikat", "Certificates obtained"),
+            statistic=Events(
+                match=EventMatch(event="certificate_obtained"),
+                window=Window.IN_PERIOD,
+                by="certificate",
+            ),
+            scope=Scope.ENTERED_BY_END,
+            reference=f"{_REF}; KAIKU: 79 hygiene passports, 42 safety cards",
+        ),
+        Indicator(
+            code="wage_subsidised_hires",
+            labels=_labels(
+                "Palkkatukityöhön palkatut",
+                "Anställda med lönesubvention",
+                "Hires with a wage subsidy",
+            ),
+            statistic=Events(
+                match=EventMatch(
+                    event="employment_started", where=(("kind", EmploymentKind.SUBSIDISED),)
+                ),
+                window=Window.IN_PERIOD,
+            ),
+            scope=Scope.ENTERED_BY_END,
+            reference=_REF,
+        ),
+        Indicator(
+            code="post_exit_contact",
+            labels=_labels(
+                "Yhteys säilyi päättymisen jälkeen",
+                "Kontakt efter avslutad insats",
+                "Contact kept after leaving",
+            ),
+            statistic=Share(
+                of=HadEvent(
+                    events=(EventMatch(event="post_exit_contact"),), window=Window.AFTER_LEAVING
+                )
+            ),
+            scope=Scope.LEFT_BY_END,
+            reference=f"{_REF}; PROSESSI: volunteers and later employees",
+        ),
+        Indicator(
+            code="rehabilitative_days_with_coaching",
+            labels=_labels(
+                "Kuntouttavan työtoiminnan kesto työhönvalmennuksen kanssa (päivää)",
+                "Arbetsverksamhetens längd med jobbcoachning (dagar)",
+                "Days in rehabilitative work activity with job coaching",
+            ),
+            statistic=Mean(measure=DaysInService(services=_REHABILITATIVE)),
+            scope=Scope.LEFT_BY_END,
+            population=UsedService(services=_REHABILITATIVE) & _COACHING,
+            reference=f"{_REF}; KAIKU: coaching shortened the periods",
+        ),
+        Indicator(
+            code="rehabilitative_days_without_coaching",
+            labels=_labels(
+                "Kuntouttavan työtoiminnan kesto ilman työhönvalmennusta (päivää)",
+                "Arbetsverksamhetens längd utan jobbcoachning (dagar)",
+                "Days in rehabilitative work activity without job coaching",
+            ),
+            statistic=Mean(measure=DaysInService(services=_REHABILITATIVE)),
+            scope=Scope.LEFT_BY_END,
+            population=UsedService(services=_REHABILITATIVE) & ~_COACHING,
+            reference=f"{_REF}; KAIKU: coaching shortened the periods",
+        ),
+        Indicator(
+            code="participants_by_service",
+            labels=_labels(
+                "Osallistujat palveluittain", "Deltagare per tjänst", "Participants by service"
+            ),
+            statistic=Distribution(key=ByService()),
+            scope=Scope.ACTIVE,
+            reference=_REF,
+        ),
+        Indicator(
+            code="referral_sources",
+            labels=_labels("Ohjautumiskanavat", "Remissvägar", "Referral sources"),
+            statistic=Distribution(key=ByCharacteristic(name="referral_source")),
+            scope=Scope.ENTERED,
+            reference=f"{_REF}; PROSESSI: employment office, integration training",
+        ),
+    ),
+)

@@ -1,0 +1,335 @@
+"""Selectors: who an indicator counts, as data (rajaukset).
+
+A selector is a frozen value that says which participant records it matches.
+Selectors combine with ``&``, ``|`` and ``~`` (or :class:`AllOf`, :class:`AnyOf`,
+:class:`Not`), so a user's own indicator is built from the same blocks as the
+ESF catalogues.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum, unique
+from typing import Any
+
+import pendulum
+from attrs import field, fields, frozen
+
+from ..model import (
+    EVENT_TAGS,
+    DataError,
+    EntryProfile,
+    Gender,
+    IscedBand,
+    LabourMarketStatus,
+    OutcomeEvent,
+    Problem,
+    ServiceType,
+)
+from ._context import Context, RecordView
+
+__all__ = [
+    "AgeBetween",
+    "AllOf",
+    "AnyOf",
+    "Characteristic",
+    "Complete",
+    "EventMatch",
+    "Everyone",
+    "HadEvent",
+    "HasEducation",
+    "HasStatus",
+    "LongTermUnemployed",
+    "Not",
+    "Selector",
+    "StartedWith",
+    "UsedService",
+    "Window",
+]
+
+_PROFILE_FIELDS = frozenset(a.name for a in fields(EntryProfile))
+
+
+class Selector:
+    """Base of every selector: ``matches`` says whether a record is in."""
+
+    __slots__ = ()
+
+    def matches(self, view: RecordView, ctx: Context) -> bool:
+        """True if the record, as known in ``ctx``, is selected."""
+        raise NotImplementedError
+
+    def __and__(self, other: Selector) -> AllOf:
+        return AllOf(parts=(self, other))
+
+    def __or__(self, other: Selector) -> AnyOf:
+        return AnyOf(parts=(self, other))
+
+    def __invert__(self) -> Not:
+        return Not(part=self)
+
+
+@frozen(kw_only=True)
+class Everyone(Selector):
+    """Every record in the population (kaikki)."""
+
+    def matches(self, view: RecordView, ctx: Context) -> bool:
+        """Always true."""
+        return True
+
+
+@frozen(kw_only=True)
+class AllOf(Selector):
+    """Records that every part selects (ja)."""
+
+    parts: tuple[Selector, ...]
+
+    def matches(self, view: RecordView, ctx: Context) -> bool:
+        """True if every part matches."""
+        return all(part.matches(view, ctx) for part in self.parts)
+
+
+@frozen(kw_only=True)
+class AnyOf(Selector):
+    """Records that at least one part selects (tai)."""
+
+    parts: tuple[Selector, ...]
+
+    def matches(self, view: RecordView, ctx: Context) -> bool:
+        """True if any part matches."""
+        return any(part.matches(view, ctx) for part in self.parts)
+
+
+@frozen(kw_only=True)
+class Not(Selector):
+    """Records that the part does not select (ei)."""
+
+    part: Selector
+
+    def matches(self, view: RecordView, ctx: Context) -> bool:
+        """True if the part does not match."""
+        return not self.part.matches(view, ctx)
+
+
+@frozen(kw_only=True)
+class Complete(Selector):
+    """Records with every non-sensitive characteristic the ESF needs (täydellinen tietue).
+
+    Gender, labour-market status, age and education must be known; a record
+    lacking any of them counts in the grand total only, not in the indicators.
+    """
+
+    def matches(self, view: RecordView, ctx: Context) -> bool:
+        """True if the record is complete."""
+        return view.record.profile.is_complete and view.record.participant.age_at_entry is not None
+
+
+@frozen(kw_only=True)
+class HasStatus(Selector):
+    """Labour-market status at entry (työmarkkina-asema); employed includes self-employed."""
+
+    status: LabourMarketStatus
+
+    def matches(self, view: RecordView, ctx: Context) -> bool:
+        """True if the status at entry is in the ESF group of ``status``."""
+        status = view.record.profile.labour_market_status
+        return status is not None and status.esf_group is self.status.esf_group
+
+
+@frozen(kw_only=True)
+class LongTermUnemployed(Selector):
+    """Long-term unemployed at entry (pitkäaikaistyötön), by the context's rule."""
+
+    def matches(self, view: RecordView, ctx: Context) -> bool:
+        """True if long-term unemployed at first entry; unknown counts as not."""
+        return ctx.rules.is_long_term_unemployed(view.record) is True
+
+
+@frozen(kw_only=True)
+class AgeBetween(Selector):
+    """Age in completed years at first entry within a range, both ends included (ikä)."""
+
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def matches(self, view: RecordView, ctx: Context) -> bool:
+        """True if the age is known and inside the range."""
+        age = view.record.participant.age_at_entry
+        if age is None:
+            return False
+        return (self.minimum is None or age >= self.minimum) and (
+            self.maximum is None or age <= self.maximum
+        )
+
+
+@frozen(kw_only=True)
+class HasEducation(Selector):
+    """Highest education at entry in an ISCED band (koulutustaso)."""
+
+    band: IscedBand
+
+    def matches(self, view: RecordView, ctx: Context) -> bool:
+        """True if the education band at entry is ``band``."""
+        return view.record.profile.education is self.band
+
+
+def _check_profile_field(instance: Any, attribute: Any, value: str) -> None:
+    if value not in _PROFILE_FIELDS:
+        allowed = ", ".join(sorted(_PROFILE_FIELDS))
+        raise DataError(
+            [
+                Problem(
+                    path=("name",), message=f"unknown characteristic {value!r}; allowed: {allowed}"
+                )
+            ]
+        )
+
+
+@frozen(kw_only=True)
+class Characteristic(Selector):
+    """An entry characteristic with one of the given values (lähtötilanteen tieto).
+
+    ``Characteristic(name="disability", values=(Answer.YES,))`` selects the people
+    who said yes; a refusal or a question not asked never matches a yes.
+    """
+
+    name: str = field(validator=_check_profile_field)
+    values: tuple[object, ...]
+
+    def matches(self, view: RecordView, ctx: Context) -> bool:
+        """True if the characteristic's value at entry is one of ``values``."""
+        return getattr(view.record.profile, self.name) in self.values
+
+
+@frozen(kw_only=True)
+class UsedService(Selector):
+    """Had at least one episode in any of the services (käytti palvelua)."""
+
+    services: tuple[ServiceType, ...]
+
+    def matches(self, view: RecordView, ctx: Context) -> bool:
+        """True if some known episode is in one of the services."""
+        return any(e.service in self.services for e in view.episodes)
+
+
+@frozen(kw_only=True)
+class StartedWith(Selector):
+    """The pathway's first episode is in the service (aloitti palvelusta).
+
+    KAIKU: 74 job-coaching participants started from rehabilitative work activity.
+    """
+
+    service: ServiceType
+
+    def matches(self, view: RecordView, ctx: Context) -> bool:
+        """True if the first episode is in ``service``."""
+        return bool(view.episodes) and view.episodes[0].service is self.service
+
+
+@unique
+class Window(StrEnum):
+    """When an event must be dated to count (aikaikkuna); never after as_of."""
+
+    #: Any time from the first entry on.
+    ANY_TIME = "any_time"
+    #: From the first entry to the last exit (or as_of for a stayer).
+    DURING = "during"
+    #: From the exit to the rules' ``upon_leaving_days`` after it (ESF: 28 days).
+    UPON_LEAVING = "upon_leaving"
+    #: During participation or upon leaving.
+    DURING_OR_UPON_LEAVING = "during_or_upon_leaving"
+    #: From six calendar months after the exit to ``follow_up_days`` after that.
+    SIX_MONTHS_AFTER = "six_months_after"
+    #: After the last exit.
+    AFTER_LEAVING = "after_leaving"
+    #: Inside the reporting period.
+    IN_PERIOD = "in_period"
+
+    def bounds(self, view: RecordView, ctx: Context) -> tuple[pendulum.Date, pendulum.Date] | None:
+        """The first and last day of the window for a record, or None if there is none."""
+        first, last = view.first_entry, view.last_exit
+        rules = ctx.rules
+        if self is Window.ANY_TIME:
+            return first, ctx.as_of
+        if self is Window.IN_PERIOD:
+            return ctx.period.start, min(ctx.period.end, ctx.as_of)
+        if self is Window.DURING:
+            return first, last if last is not None else ctx.as_of
+        if last is None:
+            return None
+        if self is Window.UPON_LEAVING:
+            return last, last.add(days=rules.upon_leaving_days)
+        if self is Window.DURING_OR_UPON_LEAVING:
+            return first, last.add(days=rules.upon_leaving_days)
+        if self is Window.SIX_MONTHS_AFTER:
+            six = last.add(months=6)
+            return six, six.add(days=rules.follow_up_days)
+        return last.add(days=1), ctx.as_of
+
+
+@frozen(kw_only=True)
+class EventMatch:
+    """Which outcome events count: a kind, and attribute values it must have.
+
+    ``EventMatch(event="employment_started", where=(("kind", EmploymentKind.OPEN_LABOUR_MARKET),))``
+    matches jobs on the open labour market. ``via`` requires the event to have come
+    from an episode of that service (an employment that came from a TET period).
+    """
+
+    event: str
+    where: tuple[tuple[str, object], ...] = ()
+    via: ServiceType | None = None
+
+    def __attrs_post_init__(self) -> None:
+        cls = EVENT_TAGS.get(self.event)
+        if cls is None:
+            raise DataError(
+                [
+                    Problem(
+                        path=("event",),
+                        message=f"unknown event type {self.event!r}; "
+                        f"allowed: {', '.join(EVENT_TAGS)}",
+                    )
+                ]
+            )
+        names = {a.name for a in fields(cls)}
+        bad = [
+            Problem(path=("where", i), message=f"{self.event} has no attribute {name!r}")
+            for i, (name, _) in enumerate(self.where)
+            if name not in names
+        ]
+        if bad:
+            raise DataError(bad)
+
+    def matches(self, event: OutcomeEvent, view: RecordView) -> bool:
+        """True if ``event`` is of this kind and has the attribute values."""
+        if event.tag != self.event:
+            return False
+        if any(getattr(event, name) != value for name, value in self.where):
+            return False
+        if self.via is not None:
+            via = getattr(event, "via_episode", None)
+            return any(e.id == via and e.service is self.via for e in view.episodes)
+        return True
+
+
+@frozen(kw_only=True)
+class HadEvent(Selector):
+    """Had an event that matches any of ``events`` inside ``window`` (tulos)."""
+
+    events: tuple[EventMatch, ...]
+    window: Window = Window.ANY_TIME
+
+    def matches(self, view: RecordView, ctx: Context) -> bool:
+        """True if a matching event is dated inside the window."""
+        bounds = self.window.bounds(view, ctx)
+        if bounds is None:
+            return False
+        low, high = bounds
+        return any(
+            low <= event.date <= high and any(m.matches(event, view) for m in self.events)
+            for event in view.events
+        )
+
+
+#: Genders the ESF breaks figures down by; "not told" is missing data.
+ESF_GENDERS = (Gender.WOMAN, Gender.MAN, Gender.NON_BINARY)

@@ -1,0 +1,127 @@
+"""Target attainment: a figure below, within or above its range (tavoitteiden toteutuminen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum, unique
+from fractions import Fraction
+
+import pendulum
+from attrs import frozen
+
+from ..model import Participation, Programme, Target, TargetMetric, TargetPeriod
+from ._context import Context, CountingRules, ReportingPeriod
+from ._engine import Calculation, Run
+from ._figure import Figure
+from ._seed import SEED_FIGURES
+
+__all__ = ["TARGET_INDICATORS", "Attainment", "AttainmentLevel", "assess_targets"]
+
+#: The seed figure each target metric is measured by.
+TARGET_INDICATORS: dict[TargetMetric, str] = {
+    TargetMetric.PARTICIPANTS: "participants",
+    TargetMetric.NEW_PARTICIPANTS: "new_participants",
+    TargetMetric.AVERAGE_CONCURRENT: "average_concurrent",
+    TargetMetric.PEAK_CONCURRENT: "peak_concurrent",
+    TargetMetric.LEAVERS: "leavers",
+    TargetMetric.PLACEMENTS: "placement",
+}
+
+
+@unique
+class AttainmentLevel(StrEnum):
+    """Where a figure falls against its target range (toteutuma)."""
+
+    BELOW = "below"  #: alittui
+    WITHIN = "within"  #: saavutettiin
+    ABOVE = "above"  #: ylittyi
+
+
+@frozen(kw_only=True)
+class Attainment:
+    """One target in one period: the figure, its value and where it falls.
+
+    ``partial`` is true when the period is shorter than the target's span (the
+    programme started or ended inside the year, or ``as_of`` falls inside it).
+    """
+
+    target: Target
+    period: ReportingPeriod
+    figure: Figure
+    value: Fraction
+    level: AttainmentLevel
+    partial: bool
+
+
+def _value(metric: TargetMetric, figure: Figure) -> Fraction:
+    if metric is TargetMetric.PLACEMENTS:
+        return Fraction(figure.numerator)
+    value = figure.value
+    return Fraction(value) if value is not None else Fraction(0)
+
+
+def _level(target: Target, value: Fraction) -> AttainmentLevel:
+    if target.minimum is not None and value < target.minimum:
+        return AttainmentLevel.BELOW
+    if target.maximum is not None and value > target.maximum:
+        return AttainmentLevel.ABOVE
+    return AttainmentLevel.WITHIN
+
+
+def _periods(
+    programme: Programme, per: TargetPeriod, as_of: pendulum.Date
+) -> list[tuple[ReportingPeriod, bool]]:
+    end = min(programme.end, as_of)
+    if end < programme.start:
+        return []
+    if per is TargetPeriod.PROGRAMME:
+        return [(ReportingPeriod(start=programme.start, end=end), end < programme.end)]
+    periods = []
+    for year in range(programme.start.year, end.year + 1):
+        full = ReportingPeriod.year(year)
+        start, stop = max(full.start, programme.start), min(full.end, end)
+        periods.append(
+            (ReportingPeriod(start=start, end=stop), (start, stop) != (full.start, full.end))
+        )
+    return periods
+
+
+def assess_targets(
+    programme: Programme,
+    records: Iterable[Participation],
+    *,
+    as_of: pendulum.Date,
+    rules: CountingRules | None = None,
+) -> tuple[Attainment, ...]:
+    """Assess every target of the programme for each of its periods, in one pass over the records.
+
+    A yearly target is assessed for each calendar year of the programme up to
+    ``as_of`` (the first and last years may be partial); a programme target for
+    the whole programme up to ``as_of``.
+    """
+    rules = rules or CountingRules()
+    plans: list[tuple[Target, ReportingPeriod, bool, Run]] = []
+    for target in programme.targets:
+        indicator = SEED_FIGURES[TARGET_INDICATORS[target.metric]]
+        for period, partial in _periods(programme, target.per, as_of):
+            context = Context(period=period, as_of=as_of, rules=rules)
+            run = Calculation(indicators=(indicator,), context=context).start()
+            plans.append((target, period, partial, run))
+    for record in records:
+        for _, _, _, run in plans:
+            run.add(record)
+    attainments = []
+    for target, period, partial, run in plans:
+        figure = run.results().figures[0]
+        value = _value(target.metric, figure)
+        attainments.append(
+            Attainment(
+                target=target,
+                period=period,
+                figure=figure,
+                value=value,
+                level=_level(target, value),
+                partial=partial,
+            )
+        )
+    return tuple(attainments)
