@@ -4,7 +4,9 @@ Both catalogues count one record per person per operation, by the
 characteristics of the first entry, and count a record that lacks gender,
 labour-market status, age or education in the grand total only. Outputs count
 the people who entered in the period; results count the people who left in it.
-Use :func:`cumulative` for figures from the programme's start.
+Use :func:`cumulative` for figures from the programme's start. The leavers each
+catalogue's results are taken of are counted too (``EELEAVERS``, ``CRLEAVERS``),
+as is the 2014 set's total (``COTOTAL``), which has no code of its own there.
 """
 
 from __future__ import annotations
@@ -92,9 +94,9 @@ def _result(
     )
 
 
-def _leavers(ref: str) -> Indicator:
+def _leavers(code: str, ref: str) -> Indicator:
     return Indicator(
-        code="leavers",
+        code=code,
         labels=Labels(
             fi="Päättäneet osallistujat",
             sv="Deltagare som lämnat",
@@ -277,7 +279,7 @@ ESF_PLUS_2021 = Catalogue(
             ref=_ESF_PLUS,
             within="EECO01",
         ),
-        _leavers(_ESF_PLUS),
+        _leavers("EELEAVERS", _ESF_PLUS),
         _result(
             "EECR01",
             "Työnhakijoina osallistumisen päättyessä",
@@ -285,7 +287,7 @@ ESF_PLUS_2021 = Catalogue(
             "Participants engaged in job searching upon leaving",
             HadEvent(events=(_JOB_SEARCH,), window=Window.UPON_LEAVING),
             ref=_ESF_PLUS,
-            within="leavers",
+            within="EELEAVERS",
         ),
         _result(
             "EECR02",
@@ -294,7 +296,7 @@ ESF_PLUS_2021 = Catalogue(
             "Participants in education or training upon leaving",
             HadEvent(events=(_EDUCATION,), window=Window.UPON_LEAVING),
             ref=_ESF_PLUS,
-            within="leavers",
+            within="EELEAVERS",
         ),
         _result(
             "EECR03",
@@ -303,7 +305,7 @@ ESF_PLUS_2021 = Catalogue(
             "Participants gaining a qualification upon leaving",
             HadEvent(events=(_QUALIFICATION,), window=Window.DURING_OR_UPON_LEAVING),
             ref=f"{_ESF_PLUS}; a qualification gained during participation is held upon leaving",
-            within="leavers",
+            within="EELEAVERS",
         ),
         _result(
             "EECR04",
@@ -312,7 +314,7 @@ ESF_PLUS_2021 = Catalogue(
             "Participants in employment, including self-employment, upon leaving",
             HadEvent(events=(_EMPLOYMENT,), window=Window.UPON_LEAVING),
             ref=_ESF_PLUS,
-            within="leavers",
+            within="EELEAVERS",
         ),
         _result(
             "EECR05",
@@ -321,7 +323,7 @@ ESF_PLUS_2021 = Catalogue(
             "Participants in employment, including self-employment, six months after leaving",
             HadEvent(events=_EMPLOYED_LATER, window=Window.SIX_MONTHS_AFTER),
             ref=f"{_ESF_PLUS}, Annex II",
-            within="leavers",
+            within="EELEAVERS",
         ),
         _result(
             "EECR06",
@@ -330,7 +332,7 @@ ESF_PLUS_2021 = Catalogue(
             "Participants with an improved labour market situation six months after leaving",
             _EMPLOYED & HadEvent(events=_IMPROVED, window=Window.SIX_MONTHS_AFTER),
             ref=f"{_ESF_PLUS}, Annex II; only for people employed at entry",
-            within="leavers",
+            within="EELEAVERS",
         ),
     ),
 )
@@ -344,7 +346,7 @@ ESF_2014 = Catalogue(
     'no household data) and without CO17, CR05 and CR09 ("other disadvantaged" has no '
     "common definition to compute from records).",
     indicators=(
-        _total("TOTAL", _ESF_2014),
+        _total("COTOTAL", _ESF_2014),
         _output(
             "CO01",
             "Työttömät, myös pitkäaikaistyöttömät",
@@ -352,7 +354,7 @@ ESF_2014 = Catalogue(
             "Unemployed, including long-term unemployed",
             _UNEMPLOYED,
             ref=_ESF_2014,
-            within="TOTAL",
+            within="COTOTAL",
         ),
         _output(
             "CO02",
@@ -370,7 +372,7 @@ ESF_2014 = Catalogue(
             "Inactive",
             _INACTIVE,
             ref=_ESF_2014,
-            within="TOTAL",
+            within="COTOTAL",
         ),
         _output(
             "CO04",
@@ -388,7 +390,7 @@ ESF_2014 = Catalogue(
             "Employed, including self-employed",
             _EMPLOYED,
             ref=_ESF_2014,
-            within="TOTAL",
+            within="COTOTAL",
         ),
         _output(
             "CO06",
@@ -397,7 +399,7 @@ ESF_2014 = Catalogue(
             "Below 25 years of age",
             AgeBetween(maximum=24),
             ref=_ESF_2014,
-            within="TOTAL",
+            within="COTOTAL",
         ),
         _output(
             "CO07",
@@ -406,7 +408,7 @@ ESF_2014 = Catalogue(
             "Above 54 years of age",
             AgeBetween(minimum=55),
             ref=_ESF_2014,
-            within="TOTAL",
+            within="COTOTAL",
         ),
         _output(
             "CO08",
@@ -426,7 +428,7 @@ ESF_2014 = Catalogue(
             "With primary or lower secondary education (ISCED 1-2)",
             HasEducation(band=IscedBand.ISCED_0_2),
             ref=f"{_ESF_2014}; ISCED 0 is counted here too",
-            within="TOTAL",
+            within="COTOTAL",
         ),
         _output(
             "CO10",
@@ -435,7 +437,7 @@ ESF_2014 = Catalogue(
             "With upper secondary or post-secondary education (ISCED 3-4)",
             HasEducation(band=IscedBand.ISCED_3_4),
             ref=_ESF_2014,
-            within="TOTAL",
+            within="COTOTAL",
         ),
         _output(
             "CO11",
@@ -444,7 +446,7 @@ ESF_2014 = Catalogue(
             "With tertiary education (ISCED 5-8)",
             HasEducation(band=IscedBand.ISCED_5_8),
             ref=_ESF_2014,
-            within="TOTAL",
+            within="COTOTAL",
         ),
         _output(
             "CO15",
@@ -453,7 +455,7 @@ ESF_2014 = Catalogue(
             "Migrants, participants with a foreign background, minorities",
             AnyOf(parts=(_yes("foreign_background"), _yes("minority"))),
             ref=_ESF_2014,
-            within="TOTAL",
+            within="COTOTAL",
             sensitive=True,
         ),
         _output(
@@ -463,7 +465,7 @@ ESF_2014 = Catalogue(
             "Participants with disabilities",
             _yes("disability"),
             ref=_ESF_2014,
-            within="TOTAL",
+            within="COTOTAL",
             sensitive=True,
         ),
         _output(
@@ -473,7 +475,7 @@ ESF_2014 = Catalogue(
             "Homeless or affected by housing exclusion",
             _yes("homeless"),
             ref=_ESF_2014,
-            within="TOTAL",
+            within="COTOTAL",
             sensitive=True,
         ),
         _output(
@@ -483,9 +485,9 @@ ESF_2014 = Catalogue(
             "From rural areas",
             _yes("rural"),
             ref=_ESF_2014,
-            within="TOTAL",
+            within="COTOTAL",
         ),
-        _leavers(_ESF_2014),
+        _leavers("CRLEAVERS", _ESF_2014),
         _result(
             "CR01",
             "Työvoiman ulkopuolelta työnhakijoiksi osallistumisen päättyessä",
@@ -493,7 +495,7 @@ ESF_2014 = Catalogue(
             "Inactive participants newly engaged in job searching upon leaving",
             _INACTIVE & HadEvent(events=(_JOB_SEARCH,), window=Window.UPON_LEAVING),
             ref=_ESF_2014,
-            within="leavers",
+            within="CRLEAVERS",
         ),
         _result(
             "CR02",
@@ -502,7 +504,7 @@ ESF_2014 = Catalogue(
             "Participants in education/training upon leaving",
             HadEvent(events=(_EDUCATION,), window=Window.UPON_LEAVING),
             ref=_ESF_2014,
-            within="leavers",
+            within="CRLEAVERS",
         ),
         _result(
             "CR03",
@@ -511,7 +513,7 @@ ESF_2014 = Catalogue(
             "Participants gaining a qualification upon leaving",
             HadEvent(events=(_QUALIFICATION,), window=Window.DURING_OR_UPON_LEAVING),
             ref=f"{_ESF_2014}; a qualification gained during participation is held upon leaving",
-            within="leavers",
+            within="CRLEAVERS",
         ),
         _result(
             "CR04",
@@ -520,7 +522,7 @@ ESF_2014 = Catalogue(
             "Participants in employment, including self-employment, upon leaving",
             HadEvent(events=(_EMPLOYMENT,), window=Window.UPON_LEAVING),
             ref=_ESF_2014,
-            within="leavers",
+            within="CRLEAVERS",
         ),
         _result(
             "CR06",
@@ -529,7 +531,7 @@ ESF_2014 = Catalogue(
             "Participants in employment, including self-employment, six months after leaving",
             HadEvent(events=_EMPLOYED_LATER, window=Window.SIX_MONTHS_AFTER),
             ref=_ESF_2014,
-            within="leavers",
+            within="CRLEAVERS",
         ),
         _result(
             "CR07",
@@ -538,7 +540,7 @@ ESF_2014 = Catalogue(
             "Participants with an improved labour market situation six months after leaving",
             _EMPLOYED & HadEvent(events=_IMPROVED, window=Window.SIX_MONTHS_AFTER),
             ref=f"{_ESF_2014}; only for people employed at entry",
-            within="leavers",
+            within="CRLEAVERS",
         ),
         _result(
             "CR08",

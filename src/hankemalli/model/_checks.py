@@ -67,10 +67,15 @@ def check_enum(
         return
     if not isinstance(value, enum):
         allowed = ", ".join(str(m.value) for m in enum)
-        yield Problem(
-            path=(name,),
-            message=f"unknown {enum.__name__} {value!r}; allowed: {allowed}",
-        )
+        codes = {str(m.value): m for m in enum}
+        if isinstance(value, str) and value in codes:
+            message = (
+                f"give the code list member {enum.__name__}.{codes[value].name}, "
+                f"not the string {value!r}"
+            )
+        else:
+            message = f"unknown {enum.__name__} {value!r}; allowed: {allowed}"
+        yield Problem(path=(name,), message=message)
 
 
 def check_tuple_of(

@@ -11,6 +11,7 @@ from ._checks import duplicates
 from ._errors import PathPart, Problem, raise_if_any
 from ._participation import Participation
 from ._programme import Programme
+from ._pseudonym import pseudonym_problems
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -89,9 +90,13 @@ def inside_programme_problems(
 def duplicate_id_problems(ids: Iterable[tuple[PathPart, object]]) -> Iterator[Problem]:
     """Yield a problem for each participant id used by more than one record."""
     for position, value, first in duplicates(ids):
+        # An id refused as personal data (a henkilötunnus, say) is not repeated back.
+        who = (
+            "this participant" if any(pseudonym_problems("id", value)) else f"participant {value!r}"
+        )
         yield Problem(
             path=("participants", position, "participant", "id"),
-            message=f"participant {value!r} appears twice (first at participants[{first}]); "
+            message=f"{who} appears twice (first at participants[{first}]); "
             "keep one record per person per programme and add a period for a re-entry",
         )
 

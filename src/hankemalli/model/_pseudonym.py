@@ -20,7 +20,7 @@ PSEUDONYM_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:\-]{0,63}")
 
 # Finnish personal identity code: DDMMYY, a century sign, three digits and a check
 # character. The century signs are those valid since 2023 (+, -, A–F, U–Y).
-_HETU = re.compile(r"(?<!\d)\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![0-9A-Za-z])", re.IGNORECASE)
+_HETU = re.compile(r"(?<!\d)\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]", re.IGNORECASE | re.ASCII)
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 _SEPARATORS = re.compile(r"[\s\-().]")
 # After dropping separators: an international (+358…, 00358…) or a national number

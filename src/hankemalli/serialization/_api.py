@@ -55,6 +55,10 @@ def loads(text: str | bytes, cls: type[T] = Dataset) -> T:  # type: ignore[assig
                 )
             ]
         ) from None
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            [Problem(path=(), message=f"not valid JSON: not UTF-8 text (byte {exc.start})")]
+        ) from None
     return from_dict(data, cls)
 
 

@@ -39,7 +39,8 @@ __all__ = ["TAG_KEY", "converter"]
 #: The key that carries an outcome event's kind in JSON.
 TAG_KEY = "type"
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# ASCII digits only: \d alone would also take other scripts' digits, such as "２０１６".
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 
 
 def _json_type(value: object) -> str:
@@ -123,6 +124,10 @@ def _enum_hook(enum: type[Enum]) -> Callable[[object, type], Enum]:
             ) from None
 
     return structure
+
+
+def _code_value(code: Enum) -> str:
+    return str(code.value)
 
 
 def _tuple_hook_factory(kind: Any, conv: cattrs.Converter) -> Callable[[object, type], Any]:
@@ -279,6 +284,8 @@ def _make_converter() -> cattrs.Converter:
     # dispatch prefers to the one for str.
     for code_list in CODE_LISTS:
         conv.register_structure_hook(code_list, _enum_hook(code_list))
+        # Written as plain strings, so the dict form holds JSON types only.
+        conv.register_unstructure_hook(code_list, _code_value)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
     conv.register_unstructure_hook_factory(
         is_sequence, lambda t, c: lambda seq: [c.unstructure(x, get_args(t)[0]) for x in seq]
