@@ -1,0 +1,186 @@
+"""Build the synthetic KAIKU demo dataset (``kaiku.json``) from a fixed seed.
+
+The records are invented: no real people, pseudonyms ``K-0001`` … ``K-0270``
+given in order of first entry. Only the programme's frame (name, organisation,
+period, areas, funders, partners, services) and the published KAIKU figures come
+from the project's own page; budget, funding shares and targets are invented.
+Running ``python -m hankemalli.demo._build`` rewrites ``kaiku.json``; the same
+seed always gives the same document (stdlib :class:`random.Random`, no clock).
+
+Programme: KAIKU, Pohjois-Karjalan Sosiaaliturvayhdistys ry, 2015-08-01 to
+2018-12-31, Joensuu and Kontiolahti; six funders (ESF, ELY centre of South Savo,
+Regional Council of North Karelia, City of Joensuu, Municipality of Kontiolahti,
+the association) with shares 45.6, 30.4, 4, 12, 3 and 5 % of an invented budget of
+1 250 000 €.
+
+Three groups of participants, 270 in all, none in two groups:
+
+- **Job-coaching strand** (työhönvalmennus), 135 people: everyone with a
+  ``job_coaching`` episode. Built to satisfy, counting these 135 only:
+
+  - 59 are *placed* (59/135 = 44 %): each has an ``employment_started`` event of
+    kind ``open_labour_market`` or an ``education_started`` event with
+    ``degree_oriented`` true, dated from the first entry up to and including the
+    28th day after the last exit (41 jobs, one of them exactly on day 28, and 18
+    degree-oriented studies). The other 76 have no such event in that window:
+    three find open-labour-market work later (29, 45 and 120 days after exit),
+    others subsidised jobs or education that is not degree-oriented.
+  - 74 start their pathway with ``rehabilitative_work`` (the first episode in
+    order of start), with job coaching starting during it.
+  - 61 have ``language_skill`` weak or none *and* ``foreign_background`` yes. One
+    more has weak Finnish but refused the background question: not counted.
+  - 67 have ``vocational_qualification`` false (half); 66 true, 2 unknown.
+  - 128 were unemployed at entry, and their mean unemployment at first entry
+    (first entry minus ``unemployed_since``) is exactly 1096 days (36.0 months,
+    three years); 4 were inactive, 2 employed, 1 unknown.
+  - First entries by year: 2015: 18, 2016: 45, 2017: 46, 2018: 26. Six re-entries.
+
+- **Asylum-seeker strand**, 120 people with ``asylum_seeker`` yes (nobody else has
+  yes): 72 ``tet`` episodes with ids ``tet-1``/``tet-2`` (58 people, 14 of them
+  with two), of which 31 led to an ``employment_started`` event whose
+  ``via_episode`` names the TET episode (26 open labour market, 5 subsidised); 79
+  ``certificate_obtained`` hygiene passports and 42 occupational safety cards, at
+  most one of each per person and nobody else with either, each dated at the end
+  of a ``certificate_course`` episode. First entries by year: 2016: 58, 2017: 44,
+  2018: 18. Two re-entries.
+
+- **Comparison group**, 15 people in rehabilitative work in the association
+  network without job coaching. They are invented, to make "job coaching
+  shortened the rehabilitative periods" checkable: their ``rehabilitative_work``
+  episodes last 200–420 days, those of the coached 74 last 60–200 days. First
+  entries by year: 2015: 4, 2016: 7, 2017: 4.
+
+Ages at entry run from 17 to 63. Every period is closed: the programme ended on
+2018-12-31, so the demo has no stayers at its end (a few people leave on that very
+day). Seen from an earlier date, such as the end of 2017, people whose periods go on
+are stayers. Events may come after the programme: follow-ups six months after exit
+reach into 2019.
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+from pathlib import Path
+
+from ..model import (
+    Dataset,
+    Funder,
+    FunderKind,
+    OrganisationKind,
+    Participant,
+    Participation,
+    Partner,
+    Programme,
+    ServiceType,
+    Target,
+    TargetMetric,
+    TargetPeriod,
+)
+from ..serialization import write
+from ._asylum import asylum_seekers
+from ._coaching import comparison_group, job_coaching
+from ._common import ASSOCIATIONS, END, ORGANISATION, START
+
+__all__ = ["JSON_PATH", "SEED", "build", "main", "programme"]
+
+#: The seed of the demo dataset.
+SEED = 20150801
+
+#: Where the packaged demo document lives.
+JSON_PATH = Path(__file__).with_name("kaiku.json")
+
+S = ServiceType
+
+
+def programme() -> Programme:
+    """The KAIKU programme (hanke) as the demo describes it."""
+    budget = Decimal(1_250_000)
+    funders = (
+        ("Euroopan sosiaalirahasto (ESR)", FunderKind.EU, "0.456"),
+        ("Etelä-Savon ELY-keskus", FunderKind.STATE, "0.304"),
+        ("Pohjois-Karjalan maakuntaliitto", FunderKind.REGIONAL, "0.04"),
+        ("Joensuun kaupunki", FunderKind.MUNICIPAL, "0.12"),
+        ("Kontiolahden kunta", FunderKind.MUNICIPAL, "0.03"),
+        (ORGANISATION, FunderKind.OWN, "0.05"),
+    )
+    partners = (
+        ("Joensuun kaupunki", OrganisationKind.MUNICIPALITY, "embedded the model from 2017"),
+        ("Pohjois-Karjalan TE-toimisto", OrganisationKind.EMPLOYMENT_OFFICE, "referrals"),
+        ("Siun sote", OrganisationKind.WELLBEING_SERVICES, "social work and social guidance"),
+        ("Pohjois-Savon ELY-keskus", OrganisationKind.STATE_AUTHORITY, "piloted new services"),
+        *((name, OrganisationKind.ASSOCIATION, "rehabilitative work") for name in ASSOCIATIONS),
+    )
+    year, whole = TargetPeriod.YEAR, TargetPeriod.PROGRAMME
+    return Programme(
+        id="kaiku-demo",
+        name="KAIKU (synthetic demo data)",
+        organisation=ORGANISATION,
+        start=START,
+        end=END,
+        areas=("Joensuu", "Kontiolahti"),
+        funders=tuple(
+            Funder(
+                name=name,
+                kind=kind,
+                share=Decimal(share),
+                amount=(Decimal(share) * budget).quantize(Decimal(1)),
+            )
+            for name, kind, share in funders
+        ),
+        target_groups=(
+            "people moving from rehabilitative work activity to education or work",
+            "immigrants who need support to find work",
+            "asylum seekers who want to get to know Finnish working life",
+            "associations interested in offering rehabilitative work activity",
+        ),
+        targets=(
+            Target(metric=TargetMetric.PARTICIPANTS, per=whole, minimum=250),
+            Target(metric=TargetMetric.NEW_PARTICIPANTS, per=year, minimum=40, maximum=80),
+            Target(metric=TargetMetric.AVERAGE_CONCURRENT, per=year, minimum=30, maximum=60),
+            Target(metric=TargetMetric.PLACEMENTS, per=whole, minimum=50),
+        ),
+        services=(
+            S.JOB_COACHING,
+            S.REHABILITATIVE_WORK,
+            S.WORK_TRIAL,
+            S.WAGE_SUBSIDY,
+            S.TET,
+            S.CERTIFICATE_COURSE,
+            S.WORKLIFE_LANGUAGE_COACHING,
+            S.TOWARDS_VOCATIONAL_EDUCATION,
+            S.SUPPORTED_JOB_SEARCH,
+            S.ENTREPRENEURSHIP_COACHING,
+            S.VOLUNTEERING,
+            S.OTHER,
+        ),
+        partners=tuple(Partner(name=name, kind=kind, role=role) for name, kind, role in partners),
+    )
+
+
+def build(seed: int = SEED) -> Dataset:
+    """The demo dataset: the programme and its 270 invented participant records."""
+    rng = random.Random(seed)
+    records = [*job_coaching(rng), *asylum_seekers(rng), *comparison_group(rng)]
+    records.sort(key=lambda r: r.periods[0].entry)  # stable: ties keep the build order
+    participants = tuple(
+        Participation(
+            participant=Participant(id=f"K-{number:04d}", age_at_entry=r.age),
+            profile=r.profile,
+            periods=r.periods,
+            episodes=r.episodes,
+            events=r.events,
+        )
+        for number, r in enumerate(records, start=1)
+    )
+    return Dataset(programme=programme(), participants=participants)
+
+
+def main() -> None:
+    """Rewrite the packaged ``kaiku.json`` from :func:`build`."""
+    write(build(), JSON_PATH)
+    print(f"wrote {JSON_PATH}")
+
+
+if __name__ == "__main__":
+    main()
