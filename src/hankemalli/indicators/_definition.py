@@ -11,7 +11,7 @@ from attrs import field, frozen
 from ..model import DataError, Problem
 from ..model._checks import duplicates
 from ._context import Scope
-from ._selectors import Everyone, Selector
+from ._selectors import Everyone, Selector, Window
 from ._statistics import (
     AverageHeadcount,
     Count,
@@ -81,8 +81,30 @@ class Indicator:
 
     @property
     def cumulative(self) -> bool:
-        """True if the figure runs from the programme start (its total is the latest value)."""
+        """True if the figure runs from the programme start (its total is the latest value).
+
+        Counts of episodes or events dated inside the period are not cumulative,
+        whoever they belong to: each period counts its own.
+        """
+        if isinstance(self.statistic, Events | Episodes) and self.statistic.window is Window.IN_PERIOD:
+            return False
         return self.scope in (Scope.ENTERED_BY_END, Scope.LEFT_BY_END)
+
+    @property
+    def additive(self) -> bool:
+        """True if the figures of disjoint periods add up to the figure of their union.
+
+        Counts anchored to entry or exit, episodes and events dated in the period,
+        and person-days are additive; people taking part during a period, or still
+        taking part at its end, are not (one person may be counted in several).
+        """
+        if self.cumulative:
+            return False
+        if isinstance(self.statistic, AverageHeadcount | PeakHeadcount):
+            return True
+        if isinstance(self.statistic, Events | Episodes) and self.statistic.window is Window.IN_PERIOD:
+            return True
+        return self.scope in (Scope.ENTERED, Scope.LEFT)
 
 
 @frozen(kw_only=True)

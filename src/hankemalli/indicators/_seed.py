@@ -270,6 +270,41 @@ SEED_FIGURES = Catalogue(
             reference=f"{_REF}; KAIKU: coaching shortened the periods",
         ),
         Indicator(
+            code="episodes_by_service",
+            labels=_labels("Palvelujaksot", "Tjänsteperioder", "Service episodes"),
+            statistic=Episodes(services=tuple(ServiceType), window=Window.IN_PERIOD),
+            scope=Scope.ACTIVE,
+            reference=f"{_REF}; services used (käytetyt palvelut)",
+        ),
+        Indicator(
+            code="six_month_situations",
+            labels=_labels(
+                "Tilanne kuusi kuukautta päättymisen jälkeen",
+                "Situationen sex månader efter avslutad insats",
+                "Situation six months after leaving",
+            ),
+            statistic=Events(
+                match=EventMatch(event="situation_after_six_months"),
+                window=Window.IN_PERIOD,
+                by="situation",
+            ),
+            scope=Scope.ENTERED_BY_END,
+            reference=f"{_REF}; follow-up (seuranta)",
+        ),
+        Indicator(
+            code="post_exit_contacts",
+            labels=_labels(
+                "Yhteydenpito päättymisen jälkeen",
+                "Kontakt efter avslutad insats",
+                "Contacts after leaving",
+            ),
+            statistic=Events(
+                match=EventMatch(event="post_exit_contact"), window=Window.IN_PERIOD, by="kind"
+            ),
+            scope=Scope.ENTERED_BY_END,
+            reference=f"{_REF}; PROSESSI: a safety net after leaving",
+        ),
+        Indicator(
             code="participants_by_service",
             labels=_labels(
                 "Osallistujat palveluittain", "Deltagare per tjänst", "Participants by service"

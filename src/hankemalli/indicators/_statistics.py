@@ -212,10 +212,8 @@ class _ItemsTally:
     count_items: Events | Episodes
     counts: Counter[str]
     items: int = 0
-    persons: int = 0
 
     def add(self, view: RecordView, ctx: Context) -> None:
-        self.persons += 1
         groups = self.count_items.items(view, ctx)
         self.items += len(groups)
         self.counts.update(g for g in groups if g is not None)
@@ -224,14 +222,12 @@ class _ItemsTally:
         assert isinstance(other, _ItemsTally)
         self.counts.update(other.counts)
         self.items += other.items
-        self.persons += other.persons
 
     def figure(self, code: str, cumulative: bool) -> Figure:
         return Figure(
             code=code,
             statistic=Statistic.ITEMS,
             numerator=self.items,
-            denominator=self.persons,
             counts=tuple(self.counts.items()),
             cumulative=cumulative,
         )

@@ -1,0 +1,94 @@
+"""Reports: annual reports that cumulate into the final report (raportointi).
+
+:func:`annual_report` and :func:`final_report` build a :class:`Report` for a
+dataset; :func:`render_markdown`, :func:`render_html` and :func:`render_json`
+render it in Finnish (default), Swedish or English. Underneath,
+:func:`issue_annual_reports` makes the immutable yearly snapshots,
+:class:`Correction` records a change to a closed year, and :func:`derive_final`
+derives the final figures from both and compares them with the records.
+Published tables withhold counts below a threshold (default 5) so that no
+withheld cell can be worked out from the others.
+"""
+
+from ._api import annual_report, final_report
+from ._build import annual_document, final_document
+from ._cumulation import (
+    DEFAULT_CATALOGUE,
+    AnnualReport,
+    Comparison,
+    Correction,
+    FinalFigures,
+    derive_final,
+    issue_annual_report,
+    issue_annual_reports,
+    programme_years,
+)
+from ._disclosure import DEFAULT_THRESHOLD, ProtectedGrid, determined_cells, protect
+from ._document import (
+    Amount,
+    Block,
+    Cell,
+    Count,
+    FigureList,
+    FigureRow,
+    Paragraph,
+    Percent,
+    Ratio,
+    Report,
+    ReportKind,
+    Section,
+    Table,
+    TableRow,
+    Text,
+    Withheld,
+)
+from ._format import format_date, format_number, format_percent
+from ._labels import LANGUAGES, Language, code_label, code_labels, text
+from ._render import render_html, render_json, render_markdown
+
+__all__ = [
+    "DEFAULT_CATALOGUE",
+    "DEFAULT_THRESHOLD",
+    "LANGUAGES",
+    "Amount",
+    "AnnualReport",
+    "Block",
+    "Cell",
+    "Comparison",
+    "Correction",
+    "Count",
+    "FigureList",
+    "FigureRow",
+    "FinalFigures",
+    "Language",
+    "Paragraph",
+    "Percent",
+    "ProtectedGrid",
+    "Ratio",
+    "Report",
+    "ReportKind",
+    "Section",
+    "Table",
+    "TableRow",
+    "Text",
+    "Withheld",
+    "annual_document",
+    "annual_report",
+    "code_label",
+    "code_labels",
+    "derive_final",
+    "determined_cells",
+    "final_document",
+    "final_report",
+    "format_date",
+    "format_number",
+    "format_percent",
+    "issue_annual_report",
+    "issue_annual_reports",
+    "programme_years",
+    "protect",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "text",
+]

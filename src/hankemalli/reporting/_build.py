@@ -1,0 +1,453 @@
+"""Building report documents from issued annual reports and the final figures.
+
+Sections, in the order of a self-monitoring report (omaseuranta): objectives and
+targets with attainment; results (people at entry, leavers and stayers apart,
+by gender); implementation (services, episodes, referral sources, partners);
+funding; follow-up after leaving; operating models. Each figure carries its
+source (collected data, sample or estimate).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+from fractions import Fraction
+
+from ..indicators import (
+    Attainment,
+    Catalogue,
+    Figure,
+    Indicator,
+    Labels,
+    ReportingPeriod,
+    Scope,
+    Statistic,
+)
+from ..model import (
+    CertificateKind,
+    ContactKind,
+    Gender,
+    Programme,
+    ReferralSource,
+    ServiceType,
+    SituationKind,
+    TargetMetric,
+)
+from ._cumulation import DEFAULT_CATALOGUE, AnnualReport, FinalFigures
+from ._disclosure import DEFAULT_THRESHOLD, protect
+from ._document import (
+    Amount,
+    Block,
+    Cell,
+    Count,
+    FigureList,
+    FigureRow,
+    Paragraph,
+    Percent,
+    Ratio,
+    Report,
+    ReportKind,
+    Section,
+    Table,
+    TableRow,
+    Text,
+    Withheld,
+)
+from ._format import format_date
+from ._labels import Language, code_labels, text
+
+__all__ = ["annual_document", "final_document"]
+
+#: Figures shown as tables in the implementation and follow-up sections, with the
+#: code list their groups come from.
+_TABLES: dict[str, tuple[str, type[StrEnum]]] = {
+    "participants_by_service": ("implementation", ServiceType),
+    "episodes_by_service": ("implementation", ServiceType),
+    "referral_sources": ("implementation", ReferralSource),
+    "certificates": ("implementation", CertificateKind),
+    "six_month_situations": ("follow_up", SituationKind),
+    "post_exit_contacts": ("follow_up", ContactKind),
+}
+_FOLLOW_UP_FIGURES = ("post_exit_contact",)
+_GENDERS = (Gender.WOMAN, Gender.MAN, Gender.NON_BINARY)
+_PEOPLE = (Statistic.COUNT, Statistic.SHARE, Statistic.MEAN, Statistic.DISTRIBUTION)
+_SCOPE_HEADINGS: dict[Scope, str] = {
+    Scope.ENTERED: "outputs",
+    Scope.ENTERED_BY_END: "outputs",
+    Scope.ACTIVE: "during_period",
+    Scope.LEFT: "leavers",
+    Scope.LEFT_BY_END: "leavers",
+    Scope.STAYING: "stayers",
+}
+_DAYS_MEASURES = {
+    "unemployment_duration",
+    "rehabilitative_days_with_coaching",
+    "rehabilitative_days_without_coaching",
+}
+
+
+def _small(n: int | None, threshold: int) -> bool:
+    return n is not None and 0 < n < threshold
+
+
+def cell(figure: Figure, indicator: Indicator, threshold: int) -> Cell:
+    """The cell a figure shows, withheld where it tells of fewer people than the threshold."""
+    s = figure.statistic
+    if s is Statistic.COUNT:
+        return Withheld() if _small(figure.numerator, threshold) else Count(figure.numerator)
+    if s is Statistic.SHARE:
+        if not figure.denominator:
+            return None
+        if _small(figure.numerator, threshold) or _small(figure.denominator, threshold):
+            return Withheld()
+        return Ratio(figure.numerator, figure.denominator)
+    if s is Statistic.MEAN:
+        if not figure.denominator:
+            return None
+        if _small(figure.denominator, threshold):
+            return Withheld()
+        unit = text("days") if indicator.code in _DAYS_MEASURES else None
+        return Amount(
+            Fraction(figure.numerator, figure.denominator), places=0 if unit else 1, unit=unit
+        )
+    if s is Statistic.AVERAGE_HEADCOUNT:
+        return Amount(Fraction(figure.numerator, figure.denominator or 1), places=1)
+    if s is Statistic.DISTRIBUTION:
+        n = figure.denominator or 0
+        return Withheld() if _small(n, threshold) else Count(n)
+    if indicator.sensitive and _small(figure.numerator, threshold):
+        return Withheld()
+    return Count(figure.numerator)
+
+
+def _protected_cells(
+    values: Sequence[Sequence[int]], threshold: int, **totals: bool
+) -> list[list[Cell]]:
+    grid = protect(values, threshold, **totals)
+    return [[Withheld() if v is None else Count(v) for v in row] for row in grid.values]
+
+
+def _group_table(
+    figure: Figure, indicator: Indicator, codes: type[StrEnum], threshold: int
+) -> Table | None:
+    if not figure.counts:
+        return None
+    order = [str(c) for c in codes]
+    groups = sorted(
+        dict(figure.counts), key=lambda g: (order.index(g) if g in order else len(order), g)
+    )
+    labels: list[Labels | str] = [
+        code_labels(codes(g)) if g in order else (text("unknown") if g == "unknown" else g)
+        for g in groups
+    ]
+    single_valued = (
+        indicator.statistic.__class__.__name__ == "Distribution"
+        and figure.numerator == (figure.denominator or 0)
+    )
+    values = [[figure.count(g)] for g in groups]
+    cells = _protected_cells(values, threshold, row_totals=False, column_totals=single_valued)
+    rows = [
+        TableRow(label=label, cells=tuple(row)) for label, row in zip(labels, cells, strict=False)
+    ]
+    if single_valued:
+        rows.append(TableRow(label=text("total"), cells=tuple(cells[-1])))
+    return Table(title=indicator.labels, columns=(text("value"),), rows=tuple(rows))
+
+
+def _gender_table(
+    indicators: Sequence[Indicator],
+    figures: Mapping[str, Figure],
+    groups: Mapping[str, Mapping[str, Figure]],
+    threshold: int,
+) -> Table | None:
+    counted = [i for i in indicators if figures[i.code].statistic is Statistic.COUNT]
+    if not counted:
+        return None
+    values = []
+    for indicator in counted:
+        by_gender = [groups.get(str(g), {}).get(indicator.code) for g in _GENDERS]
+        known = [f.numerator if f is not None else 0 for f in by_gender]
+        values.append([*known, figures[indicator.code].numerator - sum(known)])
+    cells = _protected_cells(values, threshold, row_totals=True, column_totals=False)
+    return Table(
+        title=text("by_gender"),
+        columns=(*(code_labels(g) for g in _GENDERS), text("unknown"), text("total")),
+        rows=tuple(
+            TableRow(label=i.labels, cells=tuple(row))
+            for i, row in zip(counted, cells, strict=True)
+        ),
+    )
+
+
+def _target_rows(attainments: Sequence[Attainment], threshold: int) -> Table | None:
+    if not attainments:
+        return None
+    rows = []
+    for a in attainments:
+        t = a.target
+        low = "" if t.minimum is None else str(t.minimum)
+        high = "" if t.maximum is None else str(t.maximum)
+        span = f"{low}–{high}" if low and high else (f"≥ {low}" if low else f"≤ {high}")
+        counted = t.metric is not TargetMetric.AVERAGE_CONCURRENT
+        value: Cell
+        if counted:
+            whole = int(a.value)
+            value = Withheld() if _small(whole, threshold) else Count(whole)
+        else:
+            value = Amount(a.value, places=1)
+        level = text(str(a.level)) if isinstance(value, Count | Amount) else None
+        metric, per = code_labels(t.metric), code_labels(t.per)
+        label = Labels(
+            fi=f"{metric.fi} {per.fi}, {_period_text(a.period, 'fi')}",
+            sv=f"{metric.sv} {per.sv}, {_period_text(a.period, 'sv')}",
+            en=f"{metric.en} {per.en}, {_period_text(a.period, 'en')}",
+        )
+        partial = Text(text("partial")) if a.partial else None
+        rows.append(
+            TableRow(
+                label=label, cells=(Text(span), value, Text(level) if level else None, partial)
+            )
+        )
+    return Table(
+        title=None,
+        columns=(text("target"), text("actual"), text("attainment"), text("note")),
+        rows=tuple(rows),
+    )
+
+
+def _period_text(period: ReportingPeriod, language: Language) -> str:
+    start, end = period.start, period.end
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    return f"{format_date(start, language)}–{format_date(end, language)}"
+
+
+def _funding(programme: Programme) -> Table | None:
+    if not programme.funders:
+        return None
+    rows = tuple(
+        TableRow(
+            label=f.name,
+            cells=(
+                Text(code_labels(f.kind)),
+                Percent(Fraction(f.share) * 100) if f.share is not None else None,
+                Amount(Fraction(f.amount), places=0) if f.amount is not None else None,
+            ),
+        )
+        for f in programme.funders
+    )
+    return Table(title=None, columns=(text("kind"), text("share"), text("amount")), rows=rows)
+
+
+def _partners(programme: Programme) -> Table | None:
+    if not programme.partners:
+        return None
+    return Table(
+        title=text("partners"),
+        columns=(text("kind"), text("role")),
+        rows=tuple(
+            TableRow(
+                label=p.name, cells=(Text(code_labels(p.kind)), Text(p.role) if p.role else None)
+            )
+            for p in programme.partners
+        ),
+    )
+
+
+def _sections(
+    *,
+    programme: Programme,
+    catalogue: Catalogue,
+    figures: Mapping[str, Figure],
+    groups: Mapping[str, Mapping[str, Figure]],
+    attainments: Sequence[Attainment],
+    threshold: int,
+    models: Sequence[Block],
+) -> list[Section]:
+    def blocks(*found: Block | None) -> tuple[Block, ...]:
+        return tuple(b for b in found if b is not None)
+
+    def row(indicator: Indicator) -> FigureRow:
+        return FigureRow(
+            code=indicator.code,
+            label=indicator.labels,
+            value=cell(figures[indicator.code], indicator, threshold),
+            source=indicator.source,
+        )
+
+    listed = [i for i in catalogue if i.code in figures and i.code not in _TABLES]
+    by_heading: dict[str, list[Indicator]] = {}
+    for indicator in listed:
+        if indicator.code in _FOLLOW_UP_FIGURES:
+            continue
+        by_heading.setdefault(_SCOPE_HEADINGS[indicator.scope], []).append(indicator)
+    result_blocks: list[Block | None] = []
+    for heading in ("outputs", "during_period", "leavers", "stayers"):
+        members = by_heading.get(heading, [])
+        if members:
+            result_blocks.append(
+                FigureList(title=text(heading), rows=tuple(row(i) for i in members))
+            )
+            if heading in ("outputs", "leavers"):
+                result_blocks.append(_gender_table(members, figures, groups, threshold))
+    tables = {
+        code: _group_table(figures[code], catalogue[code], codes, threshold)
+        for code, (_, codes) in _TABLES.items()
+        if code in figures
+    }
+    follow = [catalogue[c] for c in _FOLLOW_UP_FIGURES if c in figures]
+    return [
+        Section(
+            key="targets",
+            title=text("targets"),
+            blocks=blocks(_target_rows(attainments, threshold)),
+        ),
+        Section(key="results", title=text("results"), blocks=blocks(*result_blocks)),
+        Section(
+            key="implementation",
+            title=text("implementation"),
+            blocks=blocks(
+                *(t for code, t in tables.items() if _TABLES[code][0] == "implementation"),
+                _partners(programme),
+            ),
+        ),
+        Section(key="funding", title=text("funding"), blocks=blocks(_funding(programme))),
+        Section(
+            key="follow_up",
+            title=text("follow_up"),
+            blocks=blocks(
+                FigureList(title=None, rows=tuple(row(i) for i in follow)) if follow else None,
+                *(t for code, t in tables.items() if _TABLES[code][0] == "follow_up"),
+            ),
+        ),
+        Section(
+            key="models",
+            title=text("models"),
+            blocks=tuple(models) or (Paragraph(text=text("models_pending")),),
+        ),
+    ]
+
+
+def _programme_period(programme: Programme) -> ReportingPeriod:
+    return ReportingPeriod(start=programme.start, end=programme.end)
+
+
+def annual_document(
+    report: AnnualReport,
+    programme: Programme,
+    *,
+    catalogue: Catalogue = DEFAULT_CATALOGUE,
+    threshold: int = DEFAULT_THRESHOLD,
+    models: Sequence[Block] = (),
+) -> Report:
+    """The document of an issued annual report, with counts below ``threshold`` withheld."""
+    results = report.results
+    return Report(
+        kind=ReportKind.ANNUAL,
+        programme_name=programme.name,
+        organisation=programme.organisation,
+        areas=programme.areas,
+        programme_period=_programme_period(programme),
+        period=results.period,
+        as_of=report.as_of,
+        threshold=threshold,
+        sections=tuple(
+            _sections(
+                programme=programme,
+                catalogue=catalogue,
+                figures={f.code: f for f in results.figures},
+                groups=results.by_group,
+                attainments=report.attainments,
+                threshold=threshold,
+                models=models,
+            )
+        ),
+    )
+
+
+def final_document(
+    final: FinalFigures,
+    reports: Sequence[AnnualReport],
+    programme: Programme,
+    *,
+    catalogue: Catalogue = DEFAULT_CATALOGUE,
+    threshold: int = DEFAULT_THRESHOLD,
+    models: Sequence[Block] = (),
+) -> Report:
+    """The document of the final report (loppuraportti).
+
+    Derived figures, every year's targets, the corrections and the differences
+    between the annual reports and the records.
+    """
+    ordered = sorted(reports, key=lambda r: r.year)
+    latest = ordered[-1] if ordered else None
+    attainments = [a for r in ordered for a in r.attainments if a.target.per == "year"]
+    if latest is not None:
+        attainments += [a for a in latest.attainments if a.target.per != "year"]
+    sections = _sections(
+        programme=programme,
+        catalogue=catalogue,
+        figures={f.code: f for f in final.figures},
+        groups={g: {f.code: f for f in figs} for g, figs in final.groups},
+        attainments=attainments,
+        threshold=threshold,
+        models=models,
+    )
+    sections.append(_cumulation_section(final, catalogue, threshold))
+    return Report(
+        kind=ReportKind.FINAL,
+        programme_name=programme.name,
+        organisation=programme.organisation,
+        areas=programme.areas,
+        programme_period=_programme_period(programme),
+        period=final.period,
+        as_of=final.as_of,
+        threshold=threshold,
+        sections=tuple(sections),
+    )
+
+
+def _cumulation_section(final: FinalFigures, catalogue: Catalogue, threshold: int) -> Section:
+    found: list[Block] = []
+    if final.corrections:
+        found.append(
+            Table(
+                title=text("corrections"),
+                columns=(text("year"), text("change"), text("reason"), text("dated")),
+                rows=tuple(
+                    TableRow(
+                        label=catalogue[c.code].labels,
+                        cells=(
+                            Text(str(c.year)),
+                            Text(f"{c.numerator:+d}"),
+                            Text(c.reason),
+                            Text(c.dated.isoformat()),
+                        ),
+                    )
+                    for c in final.corrections
+                ),
+            )
+        )
+    differences = final.differences
+    if differences:
+        found.append(
+            Table(
+                title=text("differences"),
+                columns=(text("derived"), text("recomputed")),
+                rows=tuple(
+                    TableRow(
+                        label=catalogue[c.code].labels,
+                        cells=(
+                            cell(c.derived, catalogue[c.code], threshold) if c.derived else None,
+                            cell(c.recomputed, catalogue[c.code], threshold)
+                            if c.recomputed
+                            else None,
+                        ),
+                    )
+                    for c in differences
+                ),
+            )
+        )
+    elif any(c.recomputed is not None for c in final.comparisons):
+        found.append(Paragraph(text=text("no_differences")))
+    return Section(key="cumulation", title=text("derived"), blocks=tuple(found))

@@ -1,0 +1,369 @@
+"""Annual reports that cumulate into the final report, with corrections of their own.
+
+An annual report (vuosiraportti), once issued, is an immutable snapshot of the
+year's figures as known on its ``as_of`` date. A later change to a closed year is
+a :class:`Correction` (a dated delta with a reason, possibly negative), never a
+silent edit. The final report's figures (loppuraportti) are derived from the
+snapshots and corrections: additive figures add up over the years, cumulative
+ones take the latest year. Compared with a recomputation from the records, the
+final report says figure by figure where the two disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pendulum
+from attrs import evolve, frozen
+
+from ..indicators import (
+    ESF_PLUS_2021,
+    SEED_FIGURES,
+    Attainment,
+    ByCharacteristic,
+    Calculation,
+    Catalogue,
+    Context,
+    CountingRules,
+    Figure,
+    Indicator,
+    ReportingPeriod,
+    Results,
+    Run,
+    Statistic,
+    assess_targets,
+    combine,
+)
+from ..model import DataError, Participation, Problem, Programme, TargetPeriod
+
+__all__ = [
+    "DEFAULT_CATALOGUE",
+    "AnnualReport",
+    "Comparison",
+    "Correction",
+    "FinalFigures",
+    "derive_final",
+    "issue_annual_report",
+    "issue_annual_reports",
+    "programme_years",
+]
+
+#: What reports compute unless told otherwise: the ESF+ common indicators and the
+#: seed projects' own figures.
+DEFAULT_CATALOGUE = ESF_PLUS_2021 + SEED_FIGURES
+
+#: Reports break figures down by gender, as the ESF asks.
+GENDER = ByCharacteristic(name="gender")
+
+
+@frozen(kw_only=True)
+class AnnualReport:
+    """An issued annual report: the year's figures as known on ``as_of`` (vuosiraportti).
+
+    ``results`` holds every figure of the catalogue for the year (clipped to the
+    programme period), broken down by gender; ``attainments`` the year's yearly
+    targets and the programme's overall targets as of ``as_of``.
+    ``issued`` is the day it was given to the funder. Immutable: to change a
+    figure later, add a :class:`Correction`.
+    """
+
+    programme_id: str
+    year: int
+    as_of: pendulum.Date
+    issued: pendulum.Date
+    catalogue: str
+    results: Results
+    attainments: tuple[Attainment, ...] = ()
+
+    @property
+    def period(self) -> ReportingPeriod:
+        """The part of the year the report covers."""
+        return self.results.period
+
+
+@frozen(kw_only=True)
+class Correction:
+    """A correction to an issued annual report's figure (korjaus): a dated delta with a reason.
+
+    ``numerator`` and ``denominator`` are added to the figure's (either may be
+    negative); ``group`` names a breakdown group (a gender code) or None for the
+    whole figure.
+    """
+
+    year: int
+    code: str
+    numerator: int
+    reason: str
+    dated: pendulum.Date
+    denominator: int = 0
+    group: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if not self.reason.strip():
+            problems.append(Problem(path=("reason",), message="a correction needs its reason"))
+        if self.numerator == 0 and self.denominator == 0:
+            problems.append(
+                Problem(path=("numerator",), message="a correction must change something")
+            )
+        if problems:
+            raise DataError(problems)
+
+
+def programme_years(programme: Programme, as_of: pendulum.Date) -> list[ReportingPeriod]:
+    """The calendar years of the programme up to ``as_of``, clipped to its period."""
+    end = min(programme.end, as_of)
+    return [
+        ReportingPeriod(
+            start=max(pendulum.date(year, 1, 1), programme.start),
+            end=min(pendulum.date(year, 12, 31), end),
+        )
+        for year in range(programme.start.year, end.year + 1)
+    ]
+
+
+def _calculation(
+    catalogue: Catalogue, period: ReportingPeriod, as_of: pendulum.Date, rules: CountingRules | None
+) -> Calculation:
+    context = Context(period=period, as_of=as_of, rules=rules or CountingRules())
+    return Calculation(indicators=tuple(catalogue), context=context, breakdown=GENDER)
+
+
+def issue_annual_reports(
+    programme: Programme,
+    records: Iterable[Participation],
+    *,
+    as_of: pendulum.Date,
+    issued: pendulum.Date,
+    catalogue: Catalogue = DEFAULT_CATALOGUE,
+    rules: CountingRules | None = None,
+    years: Sequence[int] | None = None,
+) -> tuple[AnnualReport, ...]:
+    """Issue the annual reports of the programme's years, in one pass over the records.
+
+    Every year is seen as of the same ``as_of`` date; ``years`` picks some of them.
+    """
+    periods = [
+        p for p in programme_years(programme, as_of) if years is None or p.start.year in years
+    ]
+    runs: list[Run] = [_calculation(catalogue, p, as_of, rules).start() for p in periods]
+    listed = list(records)
+    for record in listed:
+        for run in runs:
+            run.add(record)
+    attainments = assess_targets(programme, listed, as_of=as_of, rules=rules)
+    return tuple(
+        AnnualReport(
+            programme_id=programme.id,
+            year=period.start.year,
+            as_of=as_of,
+            issued=issued,
+            catalogue=catalogue.name,
+            results=run.results(),
+            attainments=tuple(
+                a
+                for a in attainments
+                if a.target.per is TargetPeriod.PROGRAMME
+                or a.period.start.year == period.start.year
+            ),
+        )
+        for period, run in zip(periods, runs, strict=True)
+    )
+
+
+def issue_annual_report(
+    programme: Programme,
+    records: Iterable[Participation],
+    *,
+    year: int,
+    as_of: pendulum.Date,
+    issued: pendulum.Date,
+    catalogue: Catalogue = DEFAULT_CATALOGUE,
+    rules: CountingRules | None = None,
+) -> AnnualReport:
+    """Issue the annual report of one year of the programme."""
+    found = issue_annual_reports(
+        programme,
+        records,
+        as_of=as_of,
+        issued=issued,
+        catalogue=catalogue,
+        rules=rules,
+        years=[year],
+    )
+    if not found:
+        raise ValueError(f"the programme has no year {year} up to {as_of}")
+    return found[0]
+
+
+@frozen(kw_only=True)
+class Comparison:
+    """One figure of the final report: derived from the annual reports, and recomputed."""
+
+    code: str
+    derived: Figure | None
+    recomputed: Figure | None
+
+    @property
+    def agrees(self) -> bool:
+        """True if the derived figure equals the recomputed one (medians aside)."""
+        if self.derived is None or self.recomputed is None:
+            return True
+        return evolve(self.derived, median=None) == evolve(self.recomputed, median=None)
+
+
+@frozen(kw_only=True)
+class FinalFigures:
+    """The final report's figures (loppuraportin luvut), derived and compared.
+
+    ``figures`` are derived from the annual reports and corrections where the
+    indicator allows it, and taken from the recomputation where it does not
+    (people taking part during the whole programme are not the sum of each
+    year's). ``comparisons`` pair each derived figure with its recomputation.
+    """
+
+    period: ReportingPeriod
+    as_of: pendulum.Date
+    figures: tuple[Figure, ...]
+    groups: tuple[tuple[str, tuple[Figure, ...]], ...]
+    comparisons: tuple[Comparison, ...]
+    corrections: tuple[Correction, ...]
+
+    @property
+    def differences(self) -> tuple[Comparison, ...]:
+        """The figures where the annual reports and the records disagree."""
+        return tuple(c for c in self.comparisons if not c.agrees)
+
+    def __getitem__(self, code: str) -> Figure:
+        for figure in self.figures:
+            if figure.code == code:
+                return figure
+        raise KeyError(code)
+
+
+def _corrected(figure: Figure, corrections: Iterable[Correction]) -> Figure:
+    numerator, denominator = figure.numerator, figure.denominator
+    for c in corrections:
+        numerator += c.numerator
+        if c.denominator:
+            denominator = (denominator or 0) + c.denominator
+    if (numerator, denominator) == (figure.numerator, figure.denominator):
+        return figure
+    return evolve(figure, numerator=numerator, denominator=denominator, median=None)
+
+
+def _derive(
+    indicator: Indicator,
+    yearly: Sequence[Figure],
+    corrections: Sequence[Correction],
+    years: Sequence[int],
+    group: str | None,
+) -> Figure | None:
+    fixed = [
+        _corrected(
+            f, [c for c in corrections if c.year == y and c.code == f.code and c.group == group]
+        )
+        for f, y in zip(yearly, years, strict=True)
+    ]
+    if indicator.cumulative:
+        return fixed[-1]
+    if indicator.additive:
+        return combine(fixed)
+    return None
+
+
+def derive_final(
+    reports: Sequence[AnnualReport],
+    corrections: Sequence[Correction] = (),
+    *,
+    programme: Programme,
+    catalogue: Catalogue = DEFAULT_CATALOGUE,
+    records: Iterable[Participation] | None = None,
+    rules: CountingRules | None = None,
+) -> FinalFigures:
+    """Derive the final report's figures from the annual reports and corrections.
+
+    With ``records``, every figure is also recomputed over the whole programme
+    period as of the latest report's ``as_of``, and the two are compared figure by
+    figure. Corrections must refer to an issued year and a code of the catalogue.
+    """
+    ordered = sorted(reports, key=lambda r: r.year)
+    if not ordered:
+        raise ValueError("a final report needs at least one annual report")
+    years = [r.year for r in ordered]
+    problems = [
+        Problem(path=("corrections", i), message=f"no annual report for {c.year} was issued")
+        for i, c in enumerate(corrections)
+        if c.year not in years
+    ] + [
+        Problem(path=("corrections", i, "code"), message=f"{c.code!r} is not in the catalogue")
+        for i, c in enumerate(corrections)
+        if c.code not in catalogue.codes
+    ]
+    if problems:
+        raise DataError(problems)
+    as_of = max(r.as_of for r in ordered)
+    period = ReportingPeriod(start=programme.start, end=min(programme.end, as_of))
+    recomputed: Results | None = None
+    if records is not None:
+        recomputed = _calculation(catalogue, period, as_of, rules).run(records)
+
+    def derive_all(group: str | None) -> list[tuple[Indicator, Figure | None]]:
+        out = []
+        for indicator in catalogue:
+            yearly = []
+            for report in ordered:
+                overall = report.results[indicator.code]
+                if group is None:
+                    yearly.append(overall)
+                else:
+                    yearly.append(
+                        report.results.by_group.get(group, {}).get(indicator.code) or _zero(overall)
+                    )
+            out.append((indicator, _derive(indicator, yearly, corrections, years, group)))
+        return out
+
+    overall = derive_all(None)
+    comparisons = tuple(
+        Comparison(
+            code=ind.code,
+            derived=fig,
+            recomputed=recomputed[ind.code] if recomputed is not None else None,
+        )
+        for ind, fig in overall
+        if fig is not None
+    )
+    figures = (
+        tuple(
+            fig if fig is not None else recomputed[ind.code]
+            for ind, fig in overall
+            if fig is not None or recomputed is not None
+        )
+        if recomputed is not None
+        else tuple(fig for _, fig in overall if fig is not None)
+    )
+    group_names = sorted({g for r in ordered for g, _ in r.results.groups})
+    groups = tuple(
+        (g, tuple(fig for _, fig in derive_all(g) if fig is not None)) for g in group_names
+    )
+    return FinalFigures(
+        period=period,
+        as_of=as_of,
+        figures=figures,
+        groups=groups,
+        comparisons=comparisons,
+        corrections=tuple(corrections),
+    )
+
+
+def _zero(overall: Figure) -> Figure:
+    """A group's figure in a year the group did not occur: nothing, over the same days."""
+    days = overall.statistic is Statistic.AVERAGE_HEADCOUNT
+    return evolve(
+        overall,
+        numerator=0,
+        denominator=None if overall.denominator is None else (overall.denominator if days else 0),
+        counts=(),
+        median=None,
+        missing=0,
+    )

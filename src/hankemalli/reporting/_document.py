@@ -1,0 +1,179 @@
+"""A report as a document: sections of figures, tables and text, ready to render.
+
+The document holds labels in every language and numbers, never formatted text,
+so one document renders in Finnish, Swedish and English, as Markdown, HTML or
+JSON. Disclosure control is applied when the document is built: a withheld
+value is not in the document at all, so no renderer can leak it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum, unique
+from fractions import Fraction
+from typing import TypeAlias
+
+import pendulum
+from attrs import frozen
+
+from ..indicators import DataSource, Labels, ReportingPeriod
+
+__all__ = [
+    "Amount",
+    "Block",
+    "Cell",
+    "Count",
+    "FigureList",
+    "FigureRow",
+    "Paragraph",
+    "Percent",
+    "Ratio",
+    "Report",
+    "ReportKind",
+    "Section",
+    "Table",
+    "TableRow",
+    "Text",
+    "Withheld",
+]
+
+
+@frozen
+class Count:
+    """A whole number of people, episodes or events (lukumäärä)."""
+
+    value: int
+
+
+@frozen
+class Ratio:
+    """A share: the numerator of its base, shown as a percentage (osuus)."""
+
+    numerator: int
+    denominator: int
+
+    @property
+    def percent(self) -> Fraction:
+        """The share as an exact percentage."""
+        return Fraction(100 * self.numerator, self.denominator)
+
+
+@frozen
+class Percent:
+    """A percentage that is not a share of people, such as a funding share (prosentti)."""
+
+    value: Fraction
+    places: int = 1
+
+
+@frozen
+class Amount:
+    """A number with decimals, such as an average (luku), with its unit label."""
+
+    value: Fraction
+    places: int = 1
+    unit: Labels | None = None
+
+
+@frozen
+class Text:
+    """Text in every language, or the same text in all (e.g. a name)."""
+
+    value: Labels | str
+
+
+@frozen
+class Withheld:
+    """A value withheld to protect people (suojattu): shown as •, written as null."""
+
+
+#: Anything a report cell can hold.
+Cell: TypeAlias = Count | Ratio | Percent | Amount | Text | Withheld | None
+
+
+@frozen(kw_only=True)
+class FigureRow:
+    """One figure: its label, value, base and source (tunnusluku)."""
+
+    code: str
+    label: Labels
+    value: Cell
+    source: DataSource = DataSource.COLLECTED
+
+
+@frozen(kw_only=True)
+class FigureList:
+    """A list of figures under an optional heading."""
+
+    title: Labels | None
+    rows: tuple[FigureRow, ...]
+
+
+@frozen(kw_only=True)
+class TableRow:
+    """A labelled row of cells."""
+
+    label: Labels | str
+    cells: tuple[Cell, ...]
+
+
+@frozen(kw_only=True)
+class Table:
+    """A table of cells under an optional heading, with its column labels (taulukko)."""
+
+    title: Labels | None
+    columns: tuple[Labels, ...]
+    rows: tuple[TableRow, ...]
+
+
+@frozen(kw_only=True)
+class Paragraph:
+    """A paragraph of text (kappale)."""
+
+    text: Labels
+
+
+#: Anything a section holds.
+Block: TypeAlias = FigureList | Table | Paragraph
+
+
+@frozen(kw_only=True)
+class Section:
+    """A section of a report (luku): a key such as ``"results"``, a title and blocks."""
+
+    key: str
+    title: Labels
+    blocks: tuple[Block, ...]
+
+
+@unique
+class ReportKind(StrEnum):
+    """Annual or final (raportin laji)."""
+
+    ANNUAL = "annual"  #: vuosiraportti
+    FINAL = "final"  #: loppuraportti
+
+
+@frozen(kw_only=True)
+class Report:
+    """A report ready to render (raportti): its heading facts and sections.
+
+    ``threshold`` is the disclosure threshold applied: counts of people below it
+    are withheld.
+    """
+
+    kind: ReportKind
+    programme_name: str
+    organisation: str
+    areas: tuple[str, ...]
+    programme_period: ReportingPeriod
+    period: ReportingPeriod
+    as_of: pendulum.Date
+    threshold: int
+    sections: tuple[Section, ...]
+
+    def section(self, key: str) -> Section:
+        """The section with this key."""
+        for section in self.sections:
+            if section.key == key:
+                return section
+        raise KeyError(key)

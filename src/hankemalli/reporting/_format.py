@@ -1,0 +1,48 @@
+"""Numbers and dates as each language writes them (muotoilu).
+
+Finnish and Swedish use a decimal comma, a space between thousands and a space
+before the per cent sign (44 %); English uses a decimal point and 44%.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+import pendulum
+
+from ._labels import Language
+
+__all__ = ["format_date", "format_number", "format_percent"]
+
+_NBSP = "\u00a0"
+
+
+def _round(value: Fraction | int | Decimal, places: int) -> Decimal:
+    number = (
+        Decimal(value.numerator) / Decimal(value.denominator)
+        if isinstance(value, Fraction)
+        else Decimal(value)
+    )
+    return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def format_number(value: Fraction | int | Decimal, language: Language, places: int = 0) -> str:
+    """A number with ``places`` decimals: ``1 234,5`` in Finnish, ``1,234.5`` in English."""
+    text = f"{_round(value, places):,.{places}f}"
+    if language == "en":
+        return text
+    return text.replace(",", _NBSP).replace(".", ",")
+
+
+def format_percent(value: Fraction | int | Decimal, language: Language, places: int = 0) -> str:
+    """A percentage: ``44 %`` in Finnish and Swedish, ``44%`` in English."""
+    number = format_number(value, language, places)
+    return f"{number}%" if language == "en" else f"{number}{_NBSP}%"
+
+
+def format_date(day: pendulum.Date, language: Language) -> str:
+    """A date: ``1.8.2015`` in Finnish and Swedish, ``2015-08-01`` in English."""
+    if language == "en":
+        return day.isoformat()
+    return f"{day.day}.{day.month}.{day.year}"
