@@ -1,38 +1,37 @@
 """The command line of hankemalli (komentorivi): ``python -m hankemalli``.
 
-``demo`` prints a summary of the embedded demo programme, or with ``--export
-FILE`` writes its JSON document as a template. ``validate FILE`` checks a
-document: exit status 0 if it is valid, 1 with every problem listed (one a line,
-``$.path: message``) if it is not, and 2 if the file cannot be read.
+``demo`` prints the embedded demo programme's annual reports and its final
+report, or with ``--export FILE`` writes its JSON document as a template.
+``report FILE`` renders a dataset's annual (``--year``) or final (``--final``)
+report in Finnish, Swedish or English as Markdown, JSON or HTML. ``validate
+FILE`` checks a document: exit status 0 if it is valid, 1 with every problem
+listed (one a line, ``$.path: message``) if it is not, and 2 if the file cannot
+be read.
+
+The library reads no clock, and neither does the command line: a report's
+``--as-of`` date defaults to the programme's end.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from decimal import Decimal
-from enum import Enum
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pendulum
+
 from ._version import __version__
-from .model import (
-    EVENT_TAGS,
-    CertificateKind,
-    CertificateObtained,
-    DataError,
-    Dataset,
-    ServiceType,
-    Target,
-    TargetPeriod,
-)
+from .model import DataError, Dataset
 from .serialization import loads
 
 __all__ = ["main"]
 
 #: Exit statuses: valid, invalid document, unreadable file or bad usage.
 OK, INVALID, UNREADABLE = 0, 1, 2
+
+FORMATS = ("md", "json", "html")
+LANGUAGES = ("fi", "sv", "en")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,17 +45,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
+def _date(text: str) -> pendulum.Date:
+    try:
+        year, month, day = (int(part) for part in text.split("-"))
+        return pendulum.date(year, month, day)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _threshold(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
+def _output_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--lang", choices=LANGUAGES, default="fi", help="language (default fi)")
+    command.add_argument(
+        "--format", choices=FORMATS, default="md", help="output format (default md)"
+    )
+    command.add_argument(
+        "--threshold",
+        type=_threshold,
+        default=5,
+        metavar="N",
+        help="withhold counts of fewer than N people (default 5)",
+    )
+    command.add_argument("--output", "-o", type=Path, metavar="FILE", help="write to FILE")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hankemalli",
-        description="Model and check the data of publicly funded employment projects (hanke).",
+        description="Model and report the data of publicly funded employment projects (hanke).",
     )
     parser.add_argument("--version", action="version", version=f"hankemalli {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     demo = commands.add_parser(
         "demo",
-        help="summarise the embedded demo programme (synthetic, modelled on KAIKU)",
-        description="Print a summary of the embedded demo programme, or export its JSON.",
+        help="the embedded demo programme's reports (synthetic, modelled on KAIKU)",
+        description="Print the demo programme's annual reports and final report, each "
+        "annual report as of 31 January after its year and the final report seven months "
+        "after the programme ended; or export the demo dataset as JSON.",
     )
     demo.add_argument(
         "--export",
@@ -64,7 +98,25 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="write the demo dataset as a JSON document to FILE (a template for your data)",
     )
+    _output_options(demo)
     demo.set_defaults(run=_demo)
+    report = commands.add_parser(
+        "report",
+        help="render a dataset's annual or final report",
+        description="Render the annual report of a year, or the final report, of a dataset.",
+    )
+    report.add_argument("file", metavar="FILE", type=Path, help="the dataset's JSON document")
+    which = report.add_mutually_exclusive_group()
+    which.add_argument("--year", type=int, metavar="YYYY", help="the annual report of YYYY")
+    which.add_argument("--final", action="store_true", help="the final report (the default)")
+    report.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date the records are seen as of (default: the programme's end)",
+    )
+    _output_options(report)
+    report.set_defaults(run=_report)
     validate = commands.add_parser(
         "validate",
         help="check a JSON document; list every problem",
@@ -76,12 +128,91 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _renderer(name: str) -> Callable[..., str]:
+    from . import reporting
+
+    renderers: dict[str, Callable[..., str]] = {
+        "md": reporting.render_markdown,
+        "json": reporting.render_json,
+        "html": reporting.render_html,
+    }
+    return renderers[name]
+
+
+def _emit(args: argparse.Namespace, command: str, text: str) -> int:
+    if args.output is None:
+        print(text, end="" if text.endswith("\n") else "\n")
+        return OK
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"hankemalli {command}: cannot write {args.output}: {_reason(exc)}", file=sys.stderr)
+        return UNREADABLE
+    print(f"wrote {args.output}", file=sys.stderr)
+    return OK
+
+
+def demo_reports(fmt: str = "md", language: str = "fi", threshold: int = 5) -> list[str]:
+    """The demo programme's annual reports and final report, rendered."""
+    from .demo import demo_dataset
+    from .reporting import (
+        annual_document,
+        derive_final,
+        final_document,
+        issue_annual_report,
+        propose_corrections,
+    )
+
+    dataset = demo_dataset()
+    programme = dataset.programme
+    render = _renderer(fmt)
+    snapshots = [
+        issue_annual_report(
+            programme,
+            dataset.participants,
+            year=year,
+            as_of=pendulum.date(year + 1, 1, 31),
+            issued=pendulum.date(year + 1, 2, 15),
+        )
+        for year in range(programme.start.year, programme.end.year + 1)
+    ]
+    final_as_of = programme.end.add(months=7)
+    corrections = propose_corrections(
+        snapshots,
+        dataset.participants,
+        programme=programme,
+        as_of=final_as_of,
+        dated=final_as_of,
+        reason={
+            "fi": "seuranta- ja paluutiedot täydentyivät vuosiraportin jälkeen",
+            "sv": "uppföljnings- och återkomstuppgifter kompletterades efter årsrapporten",
+            "en": "follow-up data and re-entries arrived after the annual report",
+        }[language],
+    )
+    final = derive_final(
+        snapshots,
+        corrections,
+        programme=programme,
+        records=dataset.participants,
+        as_of=final_as_of,
+    )
+    documents = [annual_document(s, programme, threshold=threshold) for s in snapshots]
+    documents.append(final_document(final, snapshots, programme, threshold=threshold))
+    return [render(d, language) for d in documents]
+
+
 def _demo(args: argparse.Namespace) -> int:
-    from .demo import demo_dataset, demo_json
+    from .demo import demo_json
 
     if args.export is None:
-        print(_summary(demo_dataset()), end="")
-        return OK
+        rendered = demo_reports(args.format, args.lang, args.threshold)
+        if args.format == "json":
+            text = "[\n" + ",\n".join(rendered) + "\n]\n"
+        elif args.format == "html":
+            text = "\n".join(rendered)
+        else:
+            text = "\n---\n\n".join(rendered)
+        return _emit(args, "demo", text)
     try:
         args.export.write_text(demo_json(), encoding="utf-8")
     except OSError as exc:
@@ -91,24 +222,49 @@ def _demo(args: argparse.Namespace) -> int:
     return OK
 
 
-def _validate(args: argparse.Namespace) -> int:
-    path: Path = args.file
+def _read(path: Path, command: str) -> Dataset | int:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        print(f"hankemalli validate: cannot read {path}: {_reason(exc)}", file=sys.stderr)
+        print(f"hankemalli {command}: cannot read {path}: {_reason(exc)}", file=sys.stderr)
         return UNREADABLE
     try:
-        dataset = loads(data, Dataset)
+        return loads(data, Dataset)
     except DataError as error:
         for problem in error.problems:
             print(problem)
         count = len(error.problems)
-        print(
-            f"{path}: invalid, {count} problem{'s' * (count != 1)}",
-            file=sys.stderr,
-        )
+        print(f"{path}: invalid, {count} problem{'s' * (count != 1)}", file=sys.stderr)
         return INVALID
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .reporting import annual_report, final_report
+
+    dataset = _read(args.file, "report")
+    if isinstance(dataset, int):
+        return dataset
+    programme = dataset.programme
+    as_of = args.as_of or programme.end
+    if args.year is not None:
+        if not programme.start.year <= args.year <= min(programme.end, as_of).year:
+            print(
+                f"hankemalli report: the programme has no year {args.year} up to {as_of} "
+                f"(it runs {programme.start}–{programme.end})",
+                file=sys.stderr,
+            )
+            return UNREADABLE
+        document = annual_report(dataset, args.year, as_of=as_of, threshold=args.threshold)
+    else:
+        document = final_report(dataset, as_of=as_of, threshold=args.threshold)
+    return _emit(args, "report", _renderer(args.format)(document, args.lang))
+
+
+def _validate(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    dataset = _read(path, "validate")
+    if isinstance(dataset, int):
+        return dataset
     records = dataset.participants
     print(
         f"{path}: OK, programme {dataset.programme.id!r}, {len(records)} participants, "
@@ -120,75 +276,3 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
-
-
-def _summary(dataset: Dataset) -> str:
-    """A plain-text summary of a programme and its participant records."""
-    programme = dataset.programme
-    records = dataset.participants
-    leavers = sum(r.has_left_by(programme.end) for r in records)
-    services = Counter(s for r in records for s in {e.service for e in r.episodes})
-    events = Counter(type(e).tag for r in records for e in r.events)
-    certificates = Counter(
-        e.certificate for r in records for e in r.events if isinstance(e, CertificateObtained)
-    )
-    lines = [
-        f"Programme:    {programme.name} (id {programme.id})",
-        f"Organisation: {programme.organisation}",
-        f"Period:       {programme.start} – {programme.end}",
-        f"Areas:        {', '.join(programme.areas) or '-'}",
-        "",
-        "Funders",
-        *(f"  {f.name} ({_label(f.kind)}): {_percent(f.share)}" for f in programme.funders),
-        "",
-        "Targets",
-        *(f"  {_target(t)}" for t in programme.targets),
-        "",
-        "Partners",
-        *(
-            f"  {p.name} ({_label(p.kind)})" + (f": {p.role}" if p.role else "")
-            for p in programme.partners
-        ),
-        "",
-        f"Participants: {len(records)} ({leavers} left by {programme.end}, "
-        f"{len(records) - leavers} still taking part)",
-        "",
-        "Participants by service",
-        *_table((_label(s), services[s]) for s in ServiceType if services[s]),
-        "",
-        "Outcome events by kind",
-        *_table((_label(tag), events[tag]) for tag in EVENT_TAGS),
-        "",
-        "Certificates by kind",
-        *_table((_label(k), certificates[k]) for k in CertificateKind if certificates[k]),
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def _label(code: Enum | str) -> str:
-    value = code.value if isinstance(code, Enum) else code
-    return str(value).replace("_", " ")
-
-
-def _percent(share: Decimal | None) -> str:
-    if share is None:
-        return "share not given"
-    percent = f"{share * 100:f}"
-    return (percent.rstrip("0").rstrip(".") if "." in percent else percent) + " %"
-
-
-def _target(target: Target) -> str:
-    per = "each year" if target.per is TargetPeriod.YEAR else "whole programme"
-    if target.minimum is not None and target.maximum is not None:
-        bound = f"{target.minimum}–{target.maximum}"
-    elif target.minimum is not None:
-        bound = f"at least {target.minimum}"
-    else:
-        bound = f"at most {target.maximum}"
-    return f"{_label(target.metric)}, {per}: {bound}"
-
-
-def _table(rows: Iterable[tuple[str, int]]) -> list[str]:
-    listed = list(rows)
-    width = max((len(label) for label, _ in listed), default=0)
-    return [f"  {label:<{width}}  {count:>5}" for label, count in listed] or ["  (none)"]

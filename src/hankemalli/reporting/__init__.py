@@ -22,6 +22,7 @@ from ._cumulation import (
     issue_annual_report,
     issue_annual_reports,
     programme_years,
+    propose_corrections,
 )
 from ._disclosure import DEFAULT_THRESHOLD, ProtectedGrid, determined_cells, protect
 from ._document import (
@@ -86,6 +87,7 @@ __all__ = [
     "issue_annual_report",
     "issue_annual_reports",
     "programme_years",
+    "propose_corrections",
     "protect",
     "render_html",
     "render_json",

@@ -80,6 +80,7 @@ def final_report(
         programme=dataset.programme,
         catalogue=catalogue,
         records=dataset.participants,
+        as_of=as_of,
         rules=rules,
     )
     return final_document(

@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from fractions import Fraction
 
+import pendulum
+
 from ..indicators import (
     Attainment,
     Catalogue,
@@ -33,7 +35,7 @@ from ..model import (
     SituationKind,
     TargetMetric,
 )
-from ._cumulation import DEFAULT_CATALOGUE, AnnualReport, FinalFigures
+from ._cumulation import DEFAULT_CATALOGUE, AnnualReport, Correction, FinalFigures
 from ._disclosure import DEFAULT_THRESHOLD, protect
 from ._document import (
     Amount,
@@ -409,7 +411,10 @@ def final_document(
 
 def _cumulation_section(final: FinalFigures, catalogue: Catalogue, threshold: int) -> Section:
     found: list[Block] = []
-    if final.corrections:
+    # Corrections of whole figures are shown; those of gender groups are applied
+    # but not listed, and a small change to a sensitive figure is withheld.
+    shown = [c for c in final.corrections if c.group is None]
+    if shown:
         found.append(
             Table(
                 title=text("corrections"),
@@ -419,12 +424,14 @@ def _cumulation_section(final: FinalFigures, catalogue: Catalogue, threshold: in
                         label=catalogue[c.code].labels,
                         cells=(
                             Text(str(c.year)),
-                            Text(f"{c.numerator:+d}"),
+                            Withheld()
+                            if catalogue[c.code].sensitive and _small(abs(c.numerator), threshold)
+                            else Text(_change(c)),
                             Text(c.reason),
-                            Text(c.dated.isoformat()),
+                            Text(_dates(c.dated)),
                         ),
                     )
-                    for c in final.corrections
+                    for c in shown
                 ),
             )
         )
@@ -451,3 +458,12 @@ def _cumulation_section(final: FinalFigures, catalogue: Catalogue, threshold: in
     elif any(c.recomputed is not None for c in final.comparisons):
         found.append(Paragraph(text=text("no_differences")))
     return Section(key="cumulation", title=text("derived"), blocks=tuple(found))
+
+
+def _change(correction: Correction) -> str:
+    change = f"{correction.numerator:+d}"
+    return f"{change} / {correction.denominator:+d}" if correction.denominator else change
+
+
+def _dates(day: pendulum.Date) -> Labels:
+    return Labels(fi=format_date(day, "fi"), sv=format_date(day, "sv"), en=format_date(day, "en"))

@@ -196,6 +196,68 @@ def issue_annual_report(
     return found[0]
 
 
+def propose_corrections(
+    reports: Sequence[AnnualReport],
+    records: Iterable[Participation],
+    *,
+    programme: Programme,
+    as_of: pendulum.Date,
+    dated: pendulum.Date,
+    reason: str,
+    catalogue: Catalogue = DEFAULT_CATALOGUE,
+    rules: CountingRules | None = None,
+) -> tuple[Correction, ...]:
+    """The corrections that bring issued annual reports up to date with the records.
+
+    Each year is recomputed as of ``as_of``; every additive figure that changed
+    (and every cumulative one of the latest year) gets a correction of its own,
+    dated and with the reason given, for the figure and for each gender group.
+    The issued reports stay as they were.
+    """
+    ordered = sorted(reports, key=lambda r: r.year)
+    runs = [_calculation(catalogue, r.period, as_of, rules).start() for r in ordered]
+    for record in records:
+        for run in runs:
+            run.add(record)
+    found: list[Correction] = []
+    for report, run in zip(ordered, runs, strict=True):
+        now = run.results()
+        then_groups, now_groups = report.results.by_group, now.by_group
+        for indicator in catalogue:
+            # Cumulative figures take the latest year's value, so only it is corrected.
+            latest = report is ordered[-1]
+            if not (indicator.additive or (indicator.cumulative and latest)):
+                continue
+            pairs: list[tuple[str | None, Figure, Figure]] = [
+                (None, report.results[indicator.code], now[indicator.code])
+            ]
+            for group in sorted(set(then_groups) | set(now_groups)):
+                before = then_groups.get(group, {}).get(indicator.code)
+                after = now_groups.get(group, {}).get(indicator.code)
+                if before is not None and after is not None:
+                    pairs.append((group, before, after))
+                elif before is not None:
+                    pairs.append((group, before, _zero(before)))
+                elif after is not None:
+                    pairs.append((group, _zero(after), after))
+            for name, before, after in pairs:
+                numerator = after.numerator - before.numerator
+                denominator = (after.denominator or 0) - (before.denominator or 0)
+                if numerator or denominator:
+                    found.append(
+                        Correction(
+                            year=report.year,
+                            code=indicator.code,
+                            numerator=numerator,
+                            denominator=denominator,
+                            group=name,
+                            dated=dated,
+                            reason=reason,
+                        )
+                    )
+    return tuple(found)
+
+
 @frozen(kw_only=True)
 class Comparison:
     """One figure of the final report: derived from the annual reports, and recomputed."""
@@ -279,13 +341,15 @@ def derive_final(
     programme: Programme,
     catalogue: Catalogue = DEFAULT_CATALOGUE,
     records: Iterable[Participation] | None = None,
+    as_of: pendulum.Date | None = None,
     rules: CountingRules | None = None,
 ) -> FinalFigures:
     """Derive the final report's figures from the annual reports and corrections.
 
     With ``records``, every figure is also recomputed over the whole programme
-    period as of the latest report's ``as_of``, and the two are compared figure by
-    figure. Corrections must refer to an issued year and a code of the catalogue.
+    period as of ``as_of`` (by default the latest report's), and the two are
+    compared figure by figure. Corrections must refer to an issued year and a code
+    of the catalogue.
     """
     ordered = sorted(reports, key=lambda r: r.year)
     if not ordered:
@@ -302,7 +366,7 @@ def derive_final(
     ]
     if problems:
         raise DataError(problems)
-    as_of = max(r.as_of for r in ordered)
+    as_of = as_of or max(r.as_of for r in ordered)
     period = ReportingPeriod(start=programme.start, end=min(programme.end, as_of))
     recomputed: Results | None = None
     if records is not None:
