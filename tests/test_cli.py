@@ -26,32 +26,40 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return status, out, err
 
 
-def test_demo_summarises_the_demo_programme(capsys) -> None:
+def test_demo_prints_every_annual_report_and_the_final_report(capsys) -> None:
     status, out, err = run(capsys, "demo")
     assert (status, err) == (0, "")
-    dataset = demo_dataset()
-    programme = dataset.programme
-    assert programme.name in out
-    assert "Pohjois-Karjalan Sosiaaliturvayhdistys ry" in out
-    assert "2015-08-01 – 2018-12-31" in out
-    assert "Joensuu, Kontiolahti" in out
-    for funder in programme.funders:
-        assert funder.share is not None
-        percent = f"{funder.share * 100:f}".rstrip("0").rstrip(".")
-        assert f"{funder.name} ({funder.kind.value}): {percent} %" in out
-    assert "45.6 %" in out
-    assert "new participants, each year: 40–80" in out
-    assert "Siun sote (wellbeing services)" in out
-    total = len(dataset.participants)
-    assert f"Participants: {total} ({total} left by 2018-12-31, 0 still taking part)" in out
-    people = Counter(s for r in dataset.participants for s in {e.service for e in r.episodes})
-    events = Counter(type(e).tag for r in dataset.participants for e in r.events)
-    rows = dict(re.findall(r"^  ([a-z][a-z ]+?) +(\d+)$", out, re.MULTILINE))
-    assert rows["job coaching"] == str(people[h.ServiceType.JOB_COACHING]) == "135"
-    assert rows["tet"] == str(people[h.ServiceType.TET])
-    assert rows["certificate obtained"] == str(events["certificate_obtained"])
-    assert rows["hygiene passport"] == "79"
-    assert rows["occupational safety card"] == "42"
+    titles = re.findall(r"^# (.+)$", out, re.MULTILINE)
+    name = demo_dataset().programme.name
+    assert titles == [f"{name}: Vuosiraportti {y}" for y in (2015, 2016, 2017, 2018)] + [
+        f"{name}: Loppuraportti"
+    ]
+    assert "- **Toteuttaja:** Pohjois-Karjalan Sosiaaliturvayhdistys ry" in out
+    assert "- **Hankkeen kesto:** 1.8.2015–31.12.2018" in out
+    # The final report derives from the annual reports and their corrections,
+    # and says that they agree with the records.
+    final = out.split("# " + titles[-1])[1]
+    assert "## Vuosiraporteista" in final
+    assert "### Korjaukset" in final
+    assert "Vuosiraportit ja korjaukset vastaavat aineistoa." in final
+
+
+@pytest.mark.parametrize(
+    ("lang", "final_title"),
+    [("fi", "Loppuraportti"), ("sv", "Slutrapport"), ("en", "Final report")],
+)
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+def test_demo_renders_in_every_language_and_format(capsys, lang, final_title, fmt) -> None:
+    status, out, err = run(capsys, "demo", "--lang", lang, "--format", fmt)
+    assert (status, err) == (0, "")
+    assert final_title in out
+    if fmt == "json":
+        documents = json.loads(out)
+        assert [d["kind"] for d in documents] == ["annual"] * 4 + ["final"]
+        assert all(d["language"] == lang for d in documents)
+    if fmt == "html":
+        assert out.count("<!DOCTYPE html>") == 5
+        assert f'<html lang="{lang}">' in out
 
 
 def test_demo_runs_as_a_module() -> None:
@@ -64,8 +72,68 @@ def test_demo_runs_as_a_module() -> None:
         check=False,
     )
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout.startswith("Programme:    KAIKU")
-    assert "Participants: 270" in result.stdout
+    assert result.stdout.startswith("# KAIKU (synthetic demo data): Vuosiraportti 2015")
+    assert "Osallistujat yhteensä | 270 |" in result.stdout
+
+
+def _demo_file(tmp_path: Path) -> Path:
+    path = tmp_path / "kaiku.json"
+    path.write_text(demo_json(), encoding="utf-8")
+    return path
+
+
+def test_report_renders_an_annual_report(capsys, tmp_path: Path) -> None:
+    path = _demo_file(tmp_path)
+    status, out, err = run(capsys, "report", str(path), "--year", "2016", "--as-of", "2017-01-31")
+    assert (status, err) == (0, "")
+    assert out.startswith("# KAIKU (synthetic demo data): Vuosiraportti 2016")
+    assert "- **Tilannepäivä:** 31.1.2017" in out
+
+
+def test_report_final_is_the_default_and_takes_the_programme_end_as_of(capsys, tmp_path: Path) -> None:
+    path = _demo_file(tmp_path)
+    status, out, _ = run(capsys, "report", str(path), "--lang", "en")
+    assert status == 0
+    assert out.startswith("# KAIKU (synthetic demo data): Final report")
+    assert "- **Data as of:** 2018-12-31" in out
+
+
+def test_report_threshold_withholds_more_counts(capsys, tmp_path: Path) -> None:
+    path = _demo_file(tmp_path)
+    _, five, _ = run(capsys, "report", str(path), "--final")
+    _, twenty, _ = run(capsys, "report", str(path), "--final", "--threshold", "20")
+    assert twenty.count("•") > five.count("•")
+    assert "Alle 20 henkilön luvut" in twenty
+
+
+def test_report_writes_html_to_a_file(capsys, tmp_path: Path) -> None:
+    path = _demo_file(tmp_path)
+    target = tmp_path / "final.html"
+    status, out, err = run(capsys, "report", str(path), "--format", "html", "-o", str(target))
+    assert (status, out) == (0, "")
+    assert str(target) in err
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_report_on_a_year_outside_the_programme_fails(capsys, tmp_path: Path) -> None:
+    status, out, err = run(capsys, "report", str(_demo_file(tmp_path)), "--year", "2030")
+    assert (status, out) == (2, "")
+    assert "no year 2030" in err
+
+
+def test_report_on_an_invalid_document_lists_its_problems(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('{"schema_version": 1}', encoding="utf-8")
+    status, out, err = run(capsys, "report", str(path))
+    assert status == 1
+    assert "$.programme: required key is missing" in out
+    assert "invalid" in err
+
+
+def test_report_rejects_a_bad_threshold_and_date(capsys, tmp_path: Path) -> None:
+    path = str(_demo_file(tmp_path))
+    assert run(capsys, "report", path, "--threshold", "0")[0] == 2
+    assert run(capsys, "report", path, "--as-of", "2018-02-30")[0] == 2
 
 
 def test_importing_hankemalli_leaves_the_cli_and_the_demo_out() -> None:

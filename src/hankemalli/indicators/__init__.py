@@ -5,6 +5,12 @@ such as :data:`ESF_PLUS_2021`, :data:`ESF_2014` or :data:`SEED_FIGURES`, or your
 own built from the same blocks), any iterable of participant records, an explicit
 reporting period and an ``as_of`` date, and returns :class:`Results` whose
 figures keep their numerators and denominators.
+
+For operating models, :func:`evidence` compares the participants whose pathways
+used a model's services with those who did not, and :func:`assess_transferability`
+says point by point what is documented, missing and supported. The change on
+staged-scale instruments is an indicator like any other
+(:func:`instrument_indicators`).
 """
 
 from ._checks import check_results
@@ -19,7 +25,21 @@ from ._context import (
 from ._definition import Catalogue, DataSource, Indicator, Labels, StatisticSpec
 from ._engine import Calculation, Results, Run, compute
 from ._esf import ESF_2014, ESF_PLUS_2021, cumulative
+from ._evidence import (
+    EVIDENCE_CRITERIA,
+    Comparison,
+    Criterion,
+    Direction,
+    Evidence,
+    EvidenceCalculation,
+    ServiceUse,
+    UsedModel,
+    Verdict,
+    evidence,
+    share_within,
+)
 from ._figure import Figure, Statistic, combine, cumulative_total
+from ._instruments import Assessed, Improved, StageChange, instrument_indicators
 from ._measures import (
     ESF_PLUS_AGE_BANDS,
     AgeAtEntry,
@@ -63,11 +83,18 @@ from ._statistics import (
     Tally,
 )
 from ._targets import TARGET_INDICATORS, Attainment, AttainmentLevel, assess_targets
+from ._transferability import (
+    Point,
+    PointStatus,
+    TransferabilityAssessment,
+    assess_transferability,
+)
 
 __all__ = [
     "ESF_2014",
     "ESF_PLUS_2021",
     "ESF_PLUS_AGE_BANDS",
+    "EVIDENCE_CRITERIA",
     "PLACEMENT_EVENTS",
     "SEED_FIGURES",
     "TARGET_INDICATORS",
@@ -76,6 +103,7 @@ __all__ = [
     "AgeBetween",
     "AllOf",
     "AnyOf",
+    "Assessed",
     "Attainment",
     "AttainmentLevel",
     "AverageHeadcount",
@@ -85,21 +113,27 @@ __all__ = [
     "Calculation",
     "Catalogue",
     "Characteristic",
+    "Comparison",
     "Complete",
     "Context",
     "Count",
     "CountingRules",
+    "Criterion",
     "DataSource",
     "DaysInService",
+    "Direction",
     "Distribution",
     "Episodes",
     "EventMatch",
     "Events",
     "Everyone",
+    "Evidence",
+    "EvidenceCalculation",
     "Figure",
     "HadEvent",
     "HasEducation",
     "HasStatus",
+    "Improved",
     "Indicator",
     "Key",
     "Labels",
@@ -109,24 +143,35 @@ __all__ = [
     "Measure",
     "Not",
     "PeakHeadcount",
+    "Point",
+    "PointStatus",
     "RecordView",
     "ReportingPeriod",
     "Results",
     "Run",
     "Scope",
     "Selector",
+    "ServiceUse",
     "Share",
+    "StageChange",
     "StartedWith",
     "Statistic",
     "StatisticSpec",
     "Tally",
+    "TransferabilityAssessment",
     "UnemploymentDaysAtEntry",
+    "UsedModel",
     "UsedService",
+    "Verdict",
     "Window",
     "assess_targets",
+    "assess_transferability",
     "check_results",
     "combine",
     "compute",
     "cumulative",
     "cumulative_total",
+    "evidence",
+    "instrument_indicators",
+    "share_within",
 ]

@@ -86,7 +86,10 @@ class Indicator:
         Counts of episodes or events dated inside the period are not cumulative,
         whoever they belong to: each period counts its own.
         """
-        if isinstance(self.statistic, Events | Episodes) and self.statistic.window is Window.IN_PERIOD:
+        if (
+            isinstance(self.statistic, Events | Episodes)
+            and self.statistic.window is Window.IN_PERIOD
+        ):
             return False
         return self.scope in (Scope.ENTERED_BY_END, Scope.LEFT_BY_END)
 
@@ -102,7 +105,10 @@ class Indicator:
             return False
         if isinstance(self.statistic, AverageHeadcount | PeakHeadcount):
             return True
-        if isinstance(self.statistic, Events | Episodes) and self.statistic.window is Window.IN_PERIOD:
+        if (
+            isinstance(self.statistic, Events | Episodes)
+            and self.statistic.window is Window.IN_PERIOD
+        ):
             return True
         return self.scope in (Scope.ENTERED, Scope.LEFT)
 

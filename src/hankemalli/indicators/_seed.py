@@ -186,7 +186,7 @@ SEED_FIGURES = Catalogue(
             code="tet_periods",
             labels=_labels("TET-jaksot", "PRAO-perioder", "Work-life familiarisation periods"),
             statistic=Episodes(services=(ServiceType.TET,), window=Window.IN_PERIOD),
-            scope=Scope.ACTIVE,
+            scope=Scope.ENTERED_BY_END,
             reference=f"{_REF}; KAIKU: 72",
         ),
         Indicator(
@@ -273,7 +273,7 @@ SEED_FIGURES = Catalogue(
             code="episodes_by_service",
             labels=_labels("Palvelujaksot", "Tjänsteperioder", "Service episodes"),
             statistic=Episodes(services=tuple(ServiceType), window=Window.IN_PERIOD),
-            scope=Scope.ACTIVE,
+            scope=Scope.ENTERED_BY_END,
             reference=f"{_REF}; services used (käytetyt palvelut)",
         ),
         Indicator(

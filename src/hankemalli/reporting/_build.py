@@ -95,7 +95,7 @@ def _small(n: int | None, threshold: int) -> bool:
 def cell(figure: Figure, indicator: Indicator, threshold: int) -> Cell:
     """The cell a figure shows, withheld where it tells of fewer people than the threshold."""
     s = figure.statistic
-    if s is Statistic.COUNT:
+    if s in (Statistic.COUNT, Statistic.PEAK_HEADCOUNT):
         return Withheld() if _small(figure.numerator, threshold) else Count(figure.numerator)
     if s is Statistic.SHARE:
         if not figure.denominator:

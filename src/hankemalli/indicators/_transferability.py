@@ -1,0 +1,191 @@
+"""A transferability assessment of an operating model, point by point (siirrettävyyden arvio).
+
+What is documented, what is missing and what the evidence from the records
+supports, as data: a tuple of :class:`Point` objects that a report's section on
+operating models renders in any language. No adjectives: a point is documented
+because the field is filled, supported because a comparison came out better.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum, unique
+
+from attrs import frozen
+
+from ..model import INNOKYLA_FIELDS, DataError, ElementRole, OperatingModel, Problem
+from ._evidence import Comparison, Evidence, Verdict
+
+__all__ = ["Point", "PointStatus", "TransferabilityAssessment", "assess_transferability"]
+
+
+@unique
+class PointStatus(StrEnum):
+    """What a point of the assessment says (arvion kohdan tila)."""
+
+    DOCUMENTED = "documented"  #: kuvattu
+    MISSING = "missing"  #: puuttuu
+    SUPPORTED = "supported"  #: näyttö tukee
+    NOT_SUPPORTED = "not_supported"  #: näyttö ei tue
+    TOO_FEW = "too_few"  #: liian vähän vertailuun
+
+
+@frozen(kw_only=True)
+class Point:
+    """One point of a transferability assessment (arvion kohta).
+
+    ``topic`` is stable: ``field.<name>`` for an Innokylä field, ``embedding``,
+    ``elements.core``, ``elements.local``, ``trials``, ``evidence`` (when there is
+    none) and ``evidence.<indicator code>``, whose ``comparison`` holds the numbers.
+    """
+
+    topic: str
+    status: PointStatus
+    message: str
+    comparison: Comparison | None = None
+
+
+@frozen(kw_only=True)
+class TransferabilityAssessment:
+    """What can be said about moving an operating model elsewhere (siirrettävyyden arvio)."""
+
+    model: str
+    points: tuple[Point, ...]
+
+    def with_status(self, *statuses: PointStatus) -> tuple[Point, ...]:
+        """The points with any of the statuses, in order."""
+        return tuple(p for p in self.points if p.status in statuses)
+
+    @property
+    def missing(self) -> tuple[Point, ...]:
+        """What the description or the records still lack."""
+        return self.with_status(PointStatus.MISSING)
+
+    @property
+    def documented(self) -> tuple[Point, ...]:
+        """What is described."""
+        return self.with_status(PointStatus.DOCUMENTED)
+
+    def __getitem__(self, topic: str) -> Point:
+        for point in self.points:
+            if point.topic == topic:
+                return point
+        raise KeyError(topic)
+
+
+_VERDICTS = {
+    Verdict.BETTER: PointStatus.SUPPORTED,
+    Verdict.SAME: PointStatus.NOT_SUPPORTED,
+    Verdict.WORSE: PointStatus.NOT_SUPPORTED,
+    Verdict.TOO_FEW: PointStatus.TOO_FEW,
+}
+
+
+def assess_transferability(
+    model: OperatingModel, evidence: Evidence | None = None
+) -> TransferabilityAssessment:
+    """Assess a model's description and, if given, the evidence for it from the records."""
+    if evidence is not None and evidence.model != model.id:
+        raise DataError(
+            [
+                Problem(
+                    path=("evidence", "model"),
+                    message=f"the evidence is for model {evidence.model!r}, not {model.id!r}",
+                )
+            ]
+        )
+    points = [
+        *_fields(model),
+        _embedding(model),
+        *_elements(model),
+        _trials(model),
+        *_evidence(evidence),
+    ]
+    return TransferabilityAssessment(model=model.id, points=tuple(points))
+
+
+def _point(topic: str, missing: bool, message: str) -> Point:
+    status = PointStatus.MISSING if missing else PointStatus.DOCUMENTED
+    return Point(topic=topic, status=status, message=message)
+
+
+def _fields(model: OperatingModel) -> Iterator[Point]:
+    empty = set(model.empty_fields())
+    for name, finnish in INNOKYLA_FIELDS:
+        label = f"{name.replace('_', ' ')} ({finnish})"
+        missing = name in empty
+        yield _point(
+            f"field.{name}", missing, f"{label} is {'not described' if missing else 'described'}"
+        )
+
+
+def _embedding(model: OperatingModel) -> Point:
+    permanent = model.permanent_steps
+    if permanent:
+        where = "; ".join(f"in {s.organisation} from {s.date}" for s in permanent)
+        return _point("embedding", False, f"made permanent {where}")
+    if not model.embedding:
+        return _point(
+            "embedding",
+            True,
+            "no embedding step is recorded (4V: communicated, varied, mainstreamed, "
+            "made permanent)",
+        )
+    furthest = max(model.embedding, key=lambda s: (s.stage.rank, s.date))
+    return _point(
+        "embedding",
+        True,
+        f"not made permanent anywhere yet; the furthest step is {furthest.stage} "
+        f"in {furthest.organisation} from {furthest.date}",
+    )
+
+
+def _elements(model: OperatingModel) -> Iterator[Point]:
+    core = [n.element for n in model.transferability if n.role is ElementRole.CORE]
+    local = [n for n in model.transferability if n.role is ElementRole.LOCAL]
+    if core:
+        yield _point("elements.core", False, f"core elements: {', '.join(core)}")
+    else:
+        yield _point(
+            "elements.core",
+            True,
+            "no core element is named: say what must be kept wherever the model is used",
+        )
+    unexplained = [n.element for n in local if n.depends_on is None]
+    if not local:
+        yield _point(
+            "elements.local", True, "no local element is named: say what a new site must adapt"
+        )
+    elif unexplained:
+        yield _point(
+            "elements.local",
+            True,
+            f"local elements without the context they depend on: {', '.join(unexplained)}",
+        )
+    else:
+        told = ", ".join(f"{n.element} (depends on {n.depends_on})" for n in local)
+        yield _point("elements.local", False, f"local elements: {told}")
+
+
+def _trials(model: OperatingModel) -> Point:
+    if not model.trials:
+        return _point("trials", True, "not tried outside the project yet")
+    open_ = [t for t in model.trials if t.result is None]
+    if open_:
+        where = ", ".join(f"{t.place} (from {t.start})" for t in open_)
+        return _point("trials", True, f"no result recorded for the trial in {where}")
+    told = "; ".join(f"{t.place} from {t.start}: {t.result}" for t in model.trials)
+    return _point("trials", False, f"tried elsewhere: {told}")
+
+
+def _evidence(evidence: Evidence | None) -> Iterator[Point]:
+    if evidence is None or not evidence.comparisons:
+        yield _point("evidence", True, "no evidence computed from the records")
+        return
+    for comparison in evidence.comparisons:
+        yield Point(
+            topic=f"evidence.{comparison.code}",
+            status=_VERDICTS[comparison.verdict],
+            message=comparison.message,
+            comparison=comparison,
+        )
