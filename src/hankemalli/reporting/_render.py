@@ -241,6 +241,7 @@ dl.facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .95rem; }
 th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .5rem; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
+tbody th { font-weight: normal; }
 thead th { background: #eef4f8; }
 td.withheld { color: #8a6d00; }
 p.note, footer { color: #57606a; font-size: .9rem; }
