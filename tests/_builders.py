@@ -13,17 +13,24 @@ from decimal import Decimal
 from typing import Any
 
 import pendulum
+from attrs import evolve
 
 from hankemalli import (
     Answer,
+    Assessment,
+    AssessmentKind,
     CertificateKind,
     CertificateObtained,
     ContactKind,
     ContractType,
     DataError,
     Dataset,
+    Dimension,
     EducationKind,
     EducationStarted,
+    ElementRole,
+    EmbeddingStage,
+    EmbeddingStep,
     EmploymentKind,
     EmploymentStarted,
     EntryProfile,
@@ -33,10 +40,12 @@ from hankemalli import (
     Gender,
     ImprovementKind,
     InformationSource,
+    Instrument,
     IscedBand,
     JobSearchStarted,
     LabourMarketStatus,
     LanguageSkill,
+    OperatingModel,
     OrganisationKind,
     Participant,
     Participation,
@@ -46,6 +55,7 @@ from hankemalli import (
     Programme,
     QualificationGained,
     ReferralSource,
+    Score,
     ServiceEpisode,
     ServiceType,
     SituationAfterSixMonths,
@@ -53,6 +63,8 @@ from hankemalli import (
     Target,
     TargetMetric,
     TargetPeriod,
+    TransferabilityNote,
+    TrialElsewhere,
     WorkingTime,
     format_path,
 )
@@ -268,7 +280,68 @@ def full_dataset() -> Dataset:
         episodes=(ServiceEpisode(service=ServiceType.JOB_COACHING, start=D(2018, 1, 8)),),
         events=(JobSearchStarted(date=D(2018, 1, 8), source=InformationSource.REGISTER),),
     )
-    return Dataset(programme=programme_, participants=(leaver, stayer))
+    leaver = evolve(
+        leaver,
+        assessments=(
+            Assessment(
+                instrument="portaat",
+                date=D(2016, 3, 7),
+                kind=AssessmentKind.ENTRY,
+                scores=(Score(dimension="job_search", stage=0), Score(dimension="basics", stage=1)),
+            ),
+            Assessment(
+                instrument="portaat",
+                date=D(2016, 12, 1),
+                kind=AssessmentKind.REVIEW,
+                scores=(Score(dimension="job_search", stage=2),),
+            ),
+        ),
+    )
+    model = OperatingModel(
+        id="kaiku-malli",
+        name="Kuntouttava työtoiminta yhdistysverkostossa ja työhönvalmennus",
+        short_description="Kuntouttavaa työtoimintaa yhdistyksissä, työhönvalmennus rinnalla.",
+        target_groups=("pitkäaikaistyöttömät",),
+        partners=(Partner(name="Siun sote", kind=OrganisationKind.WELLBEING_SERVICES),),
+        funders=("Euroopan sosiaalirahasto",),
+        methods=("ratkaisukeskeinen työhönvalmennus", "tavoiteportaat"),
+        services=(ServiceType.REHABILITATIVE_WORK, ServiceType.JOB_COACHING),
+        started=D(2015, 8, 1),
+        embedding=(
+            EmbeddingStep(
+                stage=EmbeddingStage.COMMUNICATED, date=D(2016, 5, 1), organisation="Kontiolahti"
+            ),
+            EmbeddingStep(
+                stage=EmbeddingStage.MADE_PERMANENT,
+                date=D(2017, 1, 1),
+                organisation="Joensuun kaupunki",
+                note="osaksi kaupungin palveluja",
+            ),
+        ),
+        transferability=(
+            TransferabilityNote(element="työhönvalmennus", role=ElementRole.CORE),
+            TransferabilityNote(
+                element="yhdistysverkosto",
+                role=ElementRole.LOCAL,
+                depends_on="kunnan kuntouttava työtoiminta",
+            ),
+        ),
+        trials=(TrialElsewhere(place="Kontiolahti", start=D(2018, 1, 1), result="jatkuu"),),
+    )
+    instrument = Instrument(
+        id="portaat",
+        name="Tavoiteportaat (yleinen)",
+        dimensions=(
+            Dimension(id="job_search", name="työnhaku", stages=("jumissa", "alku", "omatoiminen")),
+            Dimension(id="basics", name="perustaidot", stages=("tuen varassa", "omatoiminen")),
+        ),
+    )
+    return Dataset(
+        programme=programme_,
+        participants=(leaver, stayer),
+        operating_models=(model,),
+        instruments=(instrument,),
+    )
 
 
 def paths(error: DataError) -> list[str]:

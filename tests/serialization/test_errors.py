@@ -93,7 +93,8 @@ def test_the_unbroken_document_reads(document, full_dataset):
         ),
         pytest.param(
             ("owner", "PKSTY"),
-            "$.owner: unknown key; allowed keys: schema_version, programme, participants",
+            "$.owner: unknown key; allowed keys: schema_version, programme, "
+            "operating_models, instruments, participants",
             id="extra-key-top",
         ),
         pytest.param(

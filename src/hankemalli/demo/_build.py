@@ -50,6 +50,13 @@ Three groups of participants, 270 in all, none in two groups:
   episodes last 200–420 days, those of the coached 74 last 60–200 days. First
   entries by year: 2015: 4, 2016: 7, 2017: 4.
 
+The operating model and the instrument (see :mod:`hankemalli.demo._model`): KAIKU's
+operating model, rehabilitative work activity in an association network plus job
+coaching, made permanent in the City of Joensuu from 2017-01-01; and a generic
+goal ladder of work-life readiness (four dimensions, five stages), on which every
+job-coaching participant is assessed when coaching starts and reviewed when it
+ends, except those who left for health reasons, moved away or stopped coming.
+
 Ages at entry run from 17 to 63. Every period is closed: the programme ended on
 2018-12-31, so the demo has no stayers at its end (a few people leave on that very
 day). Seen from an earlier date, such as the end of 2017, people whose periods go on
@@ -62,6 +69,8 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 from pathlib import Path
+
+from attrs import evolve
 
 from ..model import (
     Dataset,
@@ -81,6 +90,7 @@ from ..serialization import write
 from ._asylum import asylum_seekers
 from ._coaching import comparison_group, job_coaching
 from ._common import ASSOCIATIONS, END, ORGANISATION, START
+from ._model import assessments, goal_ladder, kaiku_model
 
 __all__ = ["JSON_PATH", "SEED", "build", "main", "programme"]
 
@@ -173,7 +183,15 @@ def build(seed: int = SEED) -> Dataset:
         )
         for number, r in enumerate(records, start=1)
     )
-    return Dataset(programme=programme(), participants=participants)
+    # The goal ladder draws from a stream of its own: the records above stay as they are.
+    ladder = random.Random(f"{seed}:goal-ladder")
+    participants = tuple(evolve(p, assessments=assessments(ladder, p)) for p in participants)
+    return Dataset(
+        programme=programme(),
+        participants=participants,
+        operating_models=(kaiku_model(),),
+        instruments=(goal_ladder(),),
+    )
 
 
 def main() -> None:

@@ -2,9 +2,10 @@
 
 The participants whose pathways used the model's services are compared with those
 whose pathways did not, indicator by indicator, each figure with its numbers. A
-comparison where either group has fewer people than a threshold (5 by default)
-says "too few to compare" instead of making a claim. A verdict is the observed
-direction of the difference, not a test of significance.
+comparison where either group has fewer people than a threshold (5 by default),
+or, for a share, where fewer than that many people in both groups together have the
+result, says "too few to compare" instead of making a claim. A verdict is the
+observed direction of the difference, not a test of significance.
 """
 
 from __future__ import annotations
@@ -330,7 +331,9 @@ def _compare(
         f"{_describe(not_used, unit)} of those who did not"
     )
     sizes = (used.denominator or 0, not_used.denominator or 0)
-    if min(sizes) < threshold:
+    # A share whose difference rests on fewer people than the threshold says nothing.
+    rare = isinstance(statistic, Share) and used.numerator + not_used.numerator < threshold
+    if min(sizes) < threshold or rare:
         return Comparison(
             criterion=criterion,
             used=used,
@@ -338,7 +341,8 @@ def _compare(
             overall=overall,
             verdict=Verdict.TOO_FEW,
             difference=None,
-            message=f"{told}: too few to compare (fewer than {threshold} in a group)",
+            message=f"{told}: too few to compare (fewer than {threshold} people in a group "
+            "or with the result)",
         )
     difference = Fraction(used.value or 0) - Fraction(not_used.value or 0)
     gain = difference if criterion.better is Direction.HIGHER else -difference

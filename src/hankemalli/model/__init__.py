@@ -1,5 +1,8 @@
 """The domain model of hankemalli: programmes, participants, pathways and outcomes.
 
+Also the operating models a programme developed (toimintamalli), with their embedding
+and transferability, and the staged-scale instruments its participants are assessed on.
+
 Frozen, keyword-only value objects that check their invariants when built and
 raise :class:`DataError` with every problem found. No I/O, no clock, no
 serialization: see :mod:`hankemalli.serialization` for the JSON form.
@@ -8,10 +11,13 @@ serialization: see :mod:`hankemalli.serialization` for the JSON form.
 from ._codes import (
     CODE_LISTS,
     Answer,
+    AssessmentKind,
     CertificateKind,
     ContactKind,
     ContractType,
     EducationKind,
+    ElementRole,
+    EmbeddingStage,
     EmploymentKind,
     ExitReason,
     FunderKind,
@@ -42,6 +48,14 @@ from ._events import (
     QualificationGained,
     SituationAfterSixMonths,
 )
+from ._instruments import Assessment, Dimension, Instrument, Score
+from ._operating_model import (
+    INNOKYLA_FIELDS,
+    EmbeddingStep,
+    OperatingModel,
+    TransferabilityNote,
+    TrialElsewhere,
+)
 from ._participation import Participant, Participation, ParticipationPeriod
 from ._pathway import ServiceEpisode
 from ._profile import SENSITIVE_CHARACTERISTICS, EntryProfile
@@ -50,17 +64,24 @@ from ._programme import Funder, Partner, Programme, Target
 __all__ = [
     "CODE_LISTS",
     "EVENT_TAGS",
+    "INNOKYLA_FIELDS",
     "SCHEMA_VERSION",
     "SENSITIVE_CHARACTERISTICS",
     "Answer",
+    "Assessment",
+    "AssessmentKind",
     "CertificateKind",
     "CertificateObtained",
     "ContactKind",
     "ContractType",
     "DataError",
     "Dataset",
+    "Dimension",
     "EducationKind",
     "EducationStarted",
+    "ElementRole",
+    "EmbeddingStage",
+    "EmbeddingStep",
     "EmploymentKind",
     "EmploymentStarted",
     "EntryProfile",
@@ -70,10 +91,12 @@ __all__ = [
     "Gender",
     "ImprovementKind",
     "InformationSource",
+    "Instrument",
     "IscedBand",
     "JobSearchStarted",
     "LabourMarketStatus",
     "LanguageSkill",
+    "OperatingModel",
     "OrganisationKind",
     "OutcomeEvent",
     "Participant",
@@ -85,6 +108,7 @@ __all__ = [
     "Programme",
     "QualificationGained",
     "ReferralSource",
+    "Score",
     "ServiceEpisode",
     "ServiceType",
     "SituationAfterSixMonths",
@@ -92,6 +116,8 @@ __all__ = [
     "Target",
     "TargetMetric",
     "TargetPeriod",
+    "TransferabilityNote",
+    "TrialElsewhere",
     "WorkingTime",
     "format_path",
 ]

@@ -12,10 +12,13 @@ from enum import StrEnum, unique
 __all__ = [
     "CODE_LISTS",
     "Answer",
+    "AssessmentKind",
     "CertificateKind",
     "ContactKind",
     "ContractType",
     "EducationKind",
+    "ElementRole",
+    "EmbeddingStage",
     "EmploymentKind",
     "ExitReason",
     "FunderKind",
@@ -287,6 +290,41 @@ class ContactKind(StrEnum):
     OTHER = "other"  #: muu
 
 
+@unique
+class EmbeddingStage(StrEnum):
+    """A step of embedding an operating model, as in the 4V model (juurruttamisen vaihe).
+
+    The steps build on each other: communicating goes on while the model is varied,
+    and so on. In order: communicated, varied, mainstreamed, made permanent.
+    """
+
+    COMMUNICATED = "communicated"  #: viestitty
+    VARIED = "varied"  #: varioitu kohderyhmälle (varied for a target group)
+    MAINSTREAMED = "mainstreamed"  #: valtavirtaistettu (tried by others outside the project)
+    MADE_PERMANENT = "made_permanent"  #: vakiinnutettu rakenteisiin (made permanent)
+
+    @property
+    def rank(self) -> int:
+        """The step's place in the 4V order, from 0 (communicated) to 3 (made permanent)."""
+        return list(EmbeddingStage).index(self)
+
+
+@unique
+class ElementRole(StrEnum):
+    """Whether an element of an operating model travels as it is (elementin rooli)."""
+
+    CORE = "core"  #: ydinelementti: keep it wherever the model is used
+    LOCAL = "local"  #: paikallinen: adapt it to the new site's context
+
+
+@unique
+class AssessmentKind(StrEnum):
+    """When a staged-scale assessment was made (arvioinnin laji)."""
+
+    ENTRY = "entry"  #: alkuarvio, the baseline at the start
+    REVIEW = "review"  #: seuranta-arvio, a later review
+
+
 #: Every code list of the model.
 CODE_LISTS: tuple[type[StrEnum], ...] = (
     FunderKind,
@@ -310,4 +348,7 @@ CODE_LISTS: tuple[type[StrEnum], ...] = (
     SituationKind,
     ImprovementKind,
     ContactKind,
+    EmbeddingStage,
+    ElementRole,
+    AssessmentKind,
 )

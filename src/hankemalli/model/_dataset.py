@@ -1,4 +1,4 @@
-"""The dataset (aineisto): a programme and its participant records, one document."""
+"""The dataset (aineisto): a programme, its participant records and what it developed."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from typing import ClassVar
 
 from attrs import field, frozen
 
-from ._checks import duplicates
+from ._checks import check_tuple_of, duplicates
 from ._errors import PathPart, Problem, raise_if_any
+from ._instruments import Instrument, assessment_problems
+from ._operating_model import OperatingModel, unique_id_problems
 from ._participation import Participation
 from ._programme import Programme
 from ._pseudonym import pseudonym_problems
@@ -19,6 +21,8 @@ __all__ = [
     "dataset_problems",
     "duplicate_id_problems",
     "inside_programme_problems",
+    "instrument_reference_problems",
+    "unique_id_problems",
 ]
 
 #: The version of the JSON document schema this hankemalli reads and writes.
@@ -33,15 +37,24 @@ class Dataset:
     per programme), and every participation period and service episode lies inside
     the programme period. Outcome events may come after the programme ended (the
     six-month follow-up does).
+
+    ``operating_models`` are the models the programme developed (toimintamallit) and
+    ``instruments`` the staged scales its participants are assessed on; ids are
+    unique in each. Every assessment names one of the instruments, and scores only
+    its dimensions, each within its stages.
     """
 
     schema_version: ClassVar[int] = SCHEMA_VERSION
 
     programme: Programme
     participants: tuple[Participation, ...] = field(default=())
+    operating_models: tuple[OperatingModel, ...] = field(default=())
+    instruments: tuple[Instrument, ...] = field(default=())
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
+        for name, kind in (("operating_models", OperatingModel), ("instruments", Instrument)):
+            problems.extend(check_tuple_of(name, getattr(self, name), kind))
         if not isinstance(self.programme, Programme):
             problems.append(Problem(path=("programme",), message="expected a Programme"))
         if not isinstance(self.participants, tuple):
@@ -54,6 +67,19 @@ class Dataset:
                     )
         if not problems:
             problems.extend(dataset_problems(self.programme, enumerate(self.participants)))
+            problems.extend(
+                unique_id_problems(
+                    "operating_models", enumerate(m.id for m in self.operating_models), "model"
+                )
+            )
+            problems.extend(
+                unique_id_problems(
+                    "instruments", enumerate(i.id for i in self.instruments), "instrument"
+                )
+            )
+            problems.extend(
+                instrument_reference_problems(self.instruments, enumerate(self.participants))
+            )
         raise_if_any(problems)
 
     def participant(self, participant_id: str) -> Participation:
@@ -62,6 +88,20 @@ class Dataset:
             if record.id == participant_id:
                 return record
         raise KeyError(participant_id)
+
+    def operating_model(self, model_id: str) -> OperatingModel:
+        """The operating model with this id."""
+        for model in self.operating_models:
+            if model.id == model_id:
+                return model
+        raise KeyError(model_id)
+
+    def instrument(self, instrument_id: str) -> Instrument:
+        """The instrument with this id."""
+        for instrument in self.instruments:
+            if instrument.id == instrument_id:
+                return instrument
+        raise KeyError(instrument_id)
 
 
 def dataset_problems(
@@ -85,6 +125,16 @@ def inside_programme_problems(
     """Yield a problem for each period or episode outside the programme period."""
     for index, record in records:
         yield from (p.under("participants", index) for p in _inside(programme, record))
+
+
+def instrument_reference_problems(
+    instruments: Iterable[Instrument], records: Iterable[tuple[int, Participation]]
+) -> Iterator[Problem]:
+    """Yield a problem for each assessment that does not fit the dataset's instruments."""
+    listed = tuple(instruments)
+    for index, record in records:
+        found = assessment_problems(listed, enumerate(record.assessments))
+        yield from (p.under("participants", index) for p in found)
 
 
 def duplicate_id_problems(ids: Iterable[tuple[PathPart, object]]) -> Iterator[Problem]:

@@ -18,6 +18,7 @@ from ._checks import (
 from ._codes import ExitReason
 from ._errors import Problem, raise_if_any
 from ._events import EVENT_TAGS, EmploymentStarted, OutcomeEvent
+from ._instruments import Assessment, record_assessment_problems
 from ._pathway import ServiceEpisode
 from ._profile import EntryProfile
 from ._pseudonym import pseudonym_problems
@@ -98,12 +99,15 @@ class Participation:
     The ESF keeps one record per person per operation. A person who leaves and
     comes back has more ``periods``: the first entry's date and ``profile`` stay,
     the exit and its reason move to the last exit. ``episodes`` are the pathway of
-    services in order of start; ``events`` are the outcomes.
+    services in order of start; ``events`` are the outcomes; ``assessments`` are
+    the scorings on staged-scale instruments (goal ladders), at entry and in review.
 
     Invariants: periods are in order and do not overlap, and only the last may be
     open; episodes lie inside the participation (from the first entry to the last
     exit) and may be open only while it is; events are not dated before the first
-    entry; episode ids are unique, and an event's ``via_episode`` names one of them.
+    entry; episode ids are unique, and an event's ``via_episode`` names one of them;
+    assessments are not dated before the first entry, each instrument has at most one
+    entry assessment and no review before it.
     """
 
     participant: Participant
@@ -111,6 +115,7 @@ class Participation:
     periods: tuple[ParticipationPeriod, ...]
     episodes: tuple[ServiceEpisode, ...] = field(default=())
     events: tuple[OutcomeEvent, ...] = field(default=())
+    assessments: tuple[Assessment, ...] = field(default=())
 
     def __attrs_post_init__(self) -> None:
         raise_if_any(self._problems())
@@ -165,6 +170,7 @@ class Participation:
         yield from check_tuple_of("periods", self.periods, ParticipationPeriod)
         yield from check_tuple_of("episodes", self.episodes, ServiceEpisode)
         yield from check_tuple_of("events", self.events, tuple(EVENT_TAGS.values()))
+        yield from check_tuple_of("assessments", self.assessments, Assessment)
         if not periods_ok:
             return
         if not self.periods:
@@ -183,6 +189,8 @@ class Participation:
             yield from self._episode_problems()
         if events_ok:
             yield from self._event_problems(episodes_ok)
+        if self._typed("assessments", Assessment):
+            yield from record_assessment_problems(self.first_entry, self.assessments)
 
     def _typed(self, name: str, kind: type | tuple[type, ...]) -> bool:
         value = getattr(self, name)

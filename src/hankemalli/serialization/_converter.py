@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import Any, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -26,18 +26,27 @@ from ..model import (
     EVENT_TAGS,
     SCHEMA_VERSION,
     Dataset,
+    Instrument,
+    OperatingModel,
     OutcomeEvent,
     Participation,
     Programme,
 )
-from ..model._dataset import duplicate_id_problems, inside_programme_problems
-from ..model._errors import DataError, PathPart, Problem
+from ..model._dataset import (
+    duplicate_id_problems,
+    inside_programme_problems,
+    instrument_reference_problems,
+    unique_id_problems,
+)
+from ..model._errors import DataError, Problem
 from ._errors import InvalidValueError, problems_from
 
 __all__ = ["TAG_KEY", "converter"]
 
 #: The key that carries an outcome event's kind in JSON.
 TAG_KEY = "type"
+
+T = TypeVar("T")
 
 # ASCII digits only: \d alone would also take other scripts' digits, such as "２０１６".
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
@@ -186,14 +195,15 @@ def _structure_dataset(value: object, _: type) -> Dataset:
     """Read a whole dataset, reporting every problem in all its records at once.
 
     A record that cannot be built does not stop the others from being read, nor the
-    checks across the records that could (unique ids, inside the programme period).
+    checks across the records that could (unique ids, inside the programme period,
+    assessments that fit the instruments, when every instrument could be read).
     """
     if not isinstance(value, Mapping):
         raise DataError(
             [Problem(path=(), message=f"expected a dataset object, got {_json_type(value)}")]
         )
     problems: list[Problem] = []
-    allowed = ("schema_version", "programme", "participants")
+    allowed = ("schema_version", "programme", "operating_models", "instruments", "participants")
     for key in value:
         if key not in allowed:
             problems.append(
@@ -226,33 +236,64 @@ def _structure_dataset(value: object, _: type) -> Dataset:
             programme = converter.structure(value["programme"], Programme)
         except Exception as exc:  # every problem is reported, none is lost
             problems.extend(p.under("programme") for p in problems_from(exc))
-    records: list[tuple[int, Participation]] = []
-    participants = value.get("participants", [])
-    if not isinstance(participants, list):
-        problems.append(
-            Problem(
-                path=("participants",), message=f"expected an array, got {_json_type(participants)}"
-            )
-        )
-        participants = []
-    raw_ids: list[tuple[PathPart, object]] = []
-    for index, raw in enumerate(participants):
-        try:
-            records.append((index, converter.structure(raw, Participation)))
-        except Exception as exc:  # every problem is reported, none is lost
-            problems.extend(p.under("participants", index) for p in problems_from(exc))
-        raw_id = _raw_participant_id(raw)
-        if raw_id is not None:
-            raw_ids.append((index, raw_id))
+    models, raw_models = _structure_items(value, "operating_models", OperatingModel, problems)
+    instruments, raw_instruments = _structure_items(value, "instruments", Instrument, problems)
+    records, raw_records = _structure_items(value, "participants", Participation, problems)
     # Ids are compared as written, so a duplicate is found even in a record that
     # could not be built for other reasons.
-    problems.extend(duplicate_id_problems(raw_ids))
+    problems.extend(
+        duplicate_id_problems(
+            (i, raw_id)
+            for i, raw in raw_records
+            if (raw_id := _raw_participant_id(raw)) is not None
+        )
+    )
+    problems.extend(unique_id_problems("operating_models", _raw_ids(raw_models), "model"))
+    problems.extend(unique_id_problems("instruments", _raw_ids(raw_instruments), "instrument"))
     if programme is not None:
         problems.extend(inside_programme_problems(programme, records))
+    if len(instruments) == len(raw_instruments):
+        # An instrument that could not be read would make its assessments look unknown.
+        problems.extend(instrument_reference_problems((i for _, i in instruments), records))
     if problems:
         raise DataError(problems)
     assert programme is not None
-    return Dataset(programme=programme, participants=tuple(r for _, r in records))
+    return Dataset(
+        programme=programme,
+        participants=tuple(r for _, r in records),
+        operating_models=tuple(m for _, m in models),
+        instruments=tuple(i for _, i in instruments),
+    )
+
+
+def _structure_items(
+    value: Mapping[str, Any], key: str, cls: type[T], problems: list[Problem]
+) -> tuple[list[tuple[int, T]], list[tuple[int, object]]]:
+    """Read the array under ``key`` (empty if absent) item by item, gathering problems.
+
+    Gives the items that could be built and every raw item, each with its index.
+    """
+    raw_items = value.get(key, [])
+    if not isinstance(raw_items, list):
+        problems.append(
+            Problem(path=(key,), message=f"expected an array, got {_json_type(raw_items)}")
+        )
+        return [], []
+    built: list[tuple[int, T]] = []
+    for index, raw in enumerate(raw_items):
+        try:
+            built.append((index, converter.structure(raw, cls)))
+        except Exception as exc:  # every problem is reported, none is lost
+            problems.extend(p.under(key, index) for p in problems_from(exc))
+    return built, list(enumerate(raw_items))
+
+
+def _raw_ids(raw_items: list[tuple[int, object]]) -> list[tuple[int, object]]:
+    return [
+        (index, raw["id"])
+        for index, raw in raw_items
+        if isinstance(raw, Mapping) and isinstance(raw.get("id"), str)
+    ]
 
 
 def _raw_participant_id(raw: object) -> str | None:
@@ -264,11 +305,23 @@ def _raw_participant_id(raw: object) -> str | None:
 
 
 def _unstructure_dataset(dataset: Dataset) -> dict[str, Any]:
-    return {
+    document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "programme": converter.unstructure(dataset.programme, Programme),
-        "participants": [converter.unstructure(r, Participation) for r in dataset.participants],
     }
+    # Optional keys are left out when empty, as defaults are everywhere else.
+    if dataset.operating_models:
+        document["operating_models"] = [
+            converter.unstructure(m, OperatingModel) for m in dataset.operating_models
+        ]
+    if dataset.instruments:
+        document["instruments"] = [
+            converter.unstructure(i, Instrument) for i in dataset.instruments
+        ]
+    document["participants"] = [
+        converter.unstructure(r, Participation) for r in dataset.participants
+    ]
+    return document
 
 
 def _make_converter() -> cattrs.Converter:
