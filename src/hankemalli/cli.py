@@ -160,6 +160,7 @@ def demo_reports(fmt: str = "md", language: str = "fi", threshold: int = 5) -> l
         derive_final,
         final_document,
         issue_annual_report,
+        model_blocks,
         propose_corrections,
     )
 
@@ -196,8 +197,19 @@ def demo_reports(fmt: str = "md", language: str = "fi", threshold: int = 5) -> l
         records=dataset.participants,
         as_of=final_as_of,
     )
-    documents = [annual_document(s, programme, threshold=threshold) for s in snapshots]
-    documents.append(final_document(final, snapshots, programme, threshold=threshold))
+    documents = [
+        annual_document(
+            s,
+            programme,
+            threshold=threshold,
+            models=model_blocks(dataset, period=s.period, as_of=s.as_of, threshold=threshold),
+        )
+        for s in snapshots
+    ]
+    models = model_blocks(dataset, period=final.period, as_of=final_as_of, threshold=threshold)
+    documents.append(
+        final_document(final, snapshots, programme, threshold=threshold, models=models)
+    )
     return [render(d, language) for d in documents]
 
 

@@ -45,6 +45,7 @@ from ._document import (
 )
 from ._format import format_date, format_number, format_percent
 from ._labels import LANGUAGES, Language, code_label, code_labels, text
+from ._models import model_blocks
 from ._render import render_html, render_json, render_markdown
 
 __all__ = [
@@ -86,6 +87,7 @@ __all__ = [
     "format_percent",
     "issue_annual_report",
     "issue_annual_reports",
+    "model_blocks",
     "programme_years",
     "propose_corrections",
     "protect",

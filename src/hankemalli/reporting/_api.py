@@ -19,6 +19,7 @@ from ._cumulation import (
 )
 from ._disclosure import DEFAULT_THRESHOLD
 from ._document import Block, Report
+from ._models import model_blocks
 
 __all__ = ["annual_report", "final_report"]
 
@@ -31,9 +32,13 @@ def annual_report(
     catalogue: Catalogue = DEFAULT_CATALOGUE,
     threshold: int = DEFAULT_THRESHOLD,
     rules: CountingRules | None = None,
-    models: Sequence[Block] = (),
+    models: Sequence[Block] | None = None,
 ) -> Report:
-    """The annual report (vuosiraportti) of ``year``, as the records stand on ``as_of``."""
+    """The annual report (vuosiraportti) of ``year``, as the records stand on ``as_of``.
+
+    ``models`` replaces the section on operating models, which is otherwise built
+    from the dataset's operating models and instruments.
+    """
     snapshot = issue_annual_report(
         dataset.programme,
         dataset.participants,
@@ -43,6 +48,10 @@ def annual_report(
         catalogue=catalogue,
         rules=rules,
     )
+    if models is None:
+        models = model_blocks(
+            dataset, period=snapshot.period, as_of=as_of, threshold=threshold, rules=rules
+        )
     return annual_document(
         snapshot, dataset.programme, catalogue=catalogue, threshold=threshold, models=models
     )
@@ -57,13 +66,14 @@ def final_report(
     catalogue: Catalogue = DEFAULT_CATALOGUE,
     threshold: int = DEFAULT_THRESHOLD,
     rules: CountingRules | None = None,
-    models: Sequence[Block] = (),
+    models: Sequence[Block] | None = None,
 ) -> Report:
     """The final report (loppuraportti), derived from the annual reports and corrections.
 
     Without ``reports``, every year's report is issued now, as of ``as_of``. The
     derived figures are compared with a recomputation from the records, and the
-    report lists every figure where they disagree.
+    report lists every figure where they disagree. ``models`` replaces the section
+    on operating models, otherwise built from the dataset over the whole programme.
     """
     if reports is None:
         reports = issue_annual_reports(
@@ -83,6 +93,10 @@ def final_report(
         as_of=as_of,
         rules=rules,
     )
+    if models is None:
+        models = model_blocks(
+            dataset, period=final.period, as_of=as_of, threshold=threshold, rules=rules
+        )
     return final_document(
         final, reports, dataset.programme, catalogue=catalogue, threshold=threshold, models=models
     )
