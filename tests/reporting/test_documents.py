@@ -179,3 +179,21 @@ def test_no_small_count_of_people_is_ever_published(dataset, threshold, year):
     for report in (annual, final):
         for render in RENDERERS.values():
             render(report, "fi")
+
+
+def test_the_demo_final_report_has_kaikus_model_its_embedding_and_evidence(final):
+    md = rep.render_markdown(final, "en")
+    models = md.split("## Operating models and their transferability")[1].split("\n## ")[0]
+    assert "### Kuntouttava työtoiminta yhdistysverkostossa ja työhönvalmennus" in models
+    assert "| Made permanent | Joensuun kaupunki | 2017-01-01 |" in models
+    assert "### Results with and without the model's services" in models
+    assert "| Into the open labour market or degree-oriented education | 41% (30/74) | 28% (55/196) | better |" in models
+    assert "| Tried elsewhere | missing |" in models
+
+
+def test_a_dataset_without_models_says_so():
+    from attrs import evolve
+
+    dataset = evolve(demo_dataset(), operating_models=(), instruments=())
+    report = rep.annual_report(dataset, 2016, as_of=D(2017, 1, 31))
+    assert [b.text.en for b in report.section("models").blocks] == ["The dataset describes no operating models."]
