@@ -194,6 +194,12 @@ def test_the_demo_final_report_has_kaikus_model_its_embedding_and_evidence(final
 def test_a_dataset_without_models_says_so():
     from attrs import evolve
 
-    dataset = evolve(demo_dataset(), operating_models=(), instruments=())
+    demo = demo_dataset()
+    dataset = evolve(
+        demo,
+        operating_models=(),
+        instruments=(),
+        participants=tuple(evolve(p, assessments=()) for p in demo.participants),
+    )
     report = rep.annual_report(dataset, 2016, as_of=D(2017, 1, 31))
     assert [b.text.en for b in report.section("models").blocks] == ["The dataset describes no operating models."]
