@@ -7,7 +7,6 @@ import os
 import re
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -90,7 +89,9 @@ def test_report_renders_an_annual_report(capsys, tmp_path: Path) -> None:
     assert "- **Tilannepäivä:** 31.1.2017" in out
 
 
-def test_report_final_is_the_default_and_takes_the_programme_end_as_of(capsys, tmp_path: Path) -> None:
+def test_report_final_is_the_default_and_takes_the_programme_end_as_of(
+    capsys, tmp_path: Path
+) -> None:
     path = _demo_file(tmp_path)
     status, out, _ = run(capsys, "report", str(path), "--lang", "en")
     assert status == 0

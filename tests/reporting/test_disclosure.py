@@ -80,14 +80,14 @@ tables = st.integers(1, 5).flatmap(
 
 
 @given(tables, st.integers(1, 10), st.booleans(), st.booleans())
-def test_no_withheld_cell_can_be_recovered_and_no_small_count_is_published(cells, threshold, rows, cols):
+def test_no_withheld_cell_can_be_recovered_and_no_small_count_is_published(
+    cells, threshold, rows, cols
+):
     grid = protect(cells, threshold, row_totals=rows, column_totals=cols)
     published = [v for row in grid.values for v in row if v is not None]
     assert all(v == 0 or v >= threshold for v in published)
     assert recover_by_subtraction(grid.values, rows, cols) == {}
-    hidden = {
-        (i, j) for i, row in enumerate(grid.values) for j, v in enumerate(row) if v is None
-    }
+    hidden = {(i, j) for i, row in enumerate(grid.values) for j, v in enumerate(row) if v is None}
     height, width = len(grid.values), len(grid.values[0])
     assert determined_cells(hidden, height, width, row_totals=rows, column_totals=cols) == []
 

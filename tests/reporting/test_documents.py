@@ -37,12 +37,15 @@ def test_the_sections_of_a_self_monitoring_report(final, annual):
 
 def test_results_keep_leavers_and_stayers_apart(annual):
     titles = [b.title.en for b in annual.section("results").blocks if b.title is not None]
-    assert "Leavers" in titles and "Stayers" in titles
+    assert "Leavers" in titles
+    assert "Stayers" in titles
     assert titles.index("Participants at entry") < titles.index("Leavers") < titles.index("Stayers")
 
 
 def test_every_figure_says_where_it_comes_from(final):
-    rows = [r for s in final.sections for b in s.blocks if isinstance(b, rep.FigureList) for r in b.rows]
+    rows = [
+        r for s in final.sections for b in s.blocks if isinstance(b, rep.FigureList) for r in b.rows
+    ]
     assert rows
     assert {r.source for r in rows} == {ind.DataSource.COLLECTED}
     md = rep.render_markdown(final, "en")
@@ -82,7 +85,7 @@ def test_an_unknown_language_is_refused(final):
 
 
 class _Checker(HTMLParser):
-    VOID = {"meta", "br", "img", "link", "hr", "input"}
+    VOID = frozenset({"meta", "br", "img", "link", "hr", "input"})
 
     def __init__(self):
         super().__init__()
@@ -104,7 +107,8 @@ def test_html_is_one_well_formed_self_contained_page(final):
     page = rep.render_html(final, "fi")
     checker = _Checker()
     checker.feed(page)
-    assert checker.errors == [] and checker.stack == []
+    assert checker.errors == []
+    assert checker.stack == []
     assert page.startswith("<!DOCTYPE html>")
     assert '<html lang="fi">' in page
     assert "http" not in page  # nothing fetched from elsewhere
@@ -156,11 +160,24 @@ def test_no_count_of_fewer_than_five_people_is_published_in_the_demo(final, annu
 
 
 def test_withheld_values_are_absent_from_every_format(annual):
-    figure = next(r for b in annual.section("results").blocks if isinstance(b, rep.FigureList) for r in b.rows if isinstance(r.value, rep.Withheld))
+    figure = next(
+        r
+        for b in annual.section("results").blocks
+        if isinstance(b, rep.FigureList)
+        for r in b.rows
+        if isinstance(r.value, rep.Withheld)
+    )
     md = rep.render_markdown(annual, "en")
     assert f"| {figure.label.en} | • |" in md
     document = json.loads(rep.render_json(annual, "en"))
-    values = [f["value"] for s in document["sections"] for b in s["blocks"] if b["type"] == "figures" for f in b["figures"] if f["code"] == figure.code]
+    values = [
+        f["value"]
+        for s in document["sections"]
+        for b in s["blocks"]
+        if b["type"] == "figures"
+        for f in b["figures"]
+        if f["code"] == figure.code
+    ]
     assert values == [{"withheld": True}]
 
 
@@ -187,7 +204,8 @@ def test_the_demo_final_report_has_kaikus_model_its_embedding_and_evidence(final
     assert "### Kuntouttava työtoiminta yhdistysverkostossa ja työhönvalmennus" in models
     assert "| Made permanent | Joensuun kaupunki | 2017-01-01 |" in models
     assert "### Results with and without the model's services" in models
-    assert "| Into the open labour market or degree-oriented education | 41% (30/74) | 28% (55/196) | better |" in models
+    placement = "| Into the open labour market or degree-oriented education |"
+    assert f"{placement} 41% (30/74) | 28% (55/196) | better |" in models
     assert "| Tried elsewhere | missing |" in models
 
 
@@ -202,4 +220,6 @@ def test_a_dataset_without_models_says_so():
         participants=tuple(evolve(p, assessments=()) for p in demo.participants),
     )
     report = rep.annual_report(dataset, 2016, as_of=D(2017, 1, 31))
-    assert [b.text.en for b in report.section("models").blocks] == ["The dataset describes no operating models."]
+    assert [b.text.en for b in report.section("models").blocks] == [
+        "The dataset describes no operating models."
+    ]
