@@ -184,3 +184,14 @@ def test_compact_text_reads_back_the_same(full_dataset):
     text = dumps(full_dataset, indent=None)
     assert "\n" not in text
     assert loads(text.encode("utf-8")) == full_dataset
+
+
+def test_the_demo_dataset_round_trips_type_exactly():
+    from hankemalli.demo import demo_dataset
+
+    demo = demo_dataset()
+    before, after = list(walk(demo)), list(walk(loads(dumps(demo))))
+    assert len(after) == len(before)
+    for (path, _, old), (_, _, new) in zip(before, after, strict=True):
+        assert type(new) is type(old), path
+        assert new == old, path
