@@ -56,8 +56,9 @@ def test_demo_renders_in_every_language_and_format(capsys, lang, final_title, fm
         documents = json.loads(out)
         assert [d["kind"] for d in documents] == ["annual"] * 4 + ["final"]
         assert all(d["language"] == lang for d in documents)
-    if fmt == "html":
-        assert out.count("<!DOCTYPE html>") == 5
+    if fmt == "html":  # one page, an article a report
+        assert out.count("<!DOCTYPE html>") == 1
+        assert out.count("<article>") == 5
         assert f'<html lang="{lang}">' in out
 
 
@@ -239,3 +240,12 @@ def test_a_command_is_required(capsys) -> None:
     status, _, err = run(capsys)
     assert status == 2
     assert "usage: hankemalli" in err
+
+
+def test_a_closed_pipe_ends_the_output_quietly() -> None:
+    command = f"{sys.executable} -m hankemalli demo | head -n 1"
+    result = subprocess.run(
+        ["bash", "-c", command], capture_output=True, encoding="utf-8", check=False
+    )
+    assert result.stdout.startswith("# KAIKU")
+    assert "Traceback" not in result.stderr

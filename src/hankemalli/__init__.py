@@ -4,11 +4,14 @@ Models publicly funded employment and integration projects (hanke) run by Finnis
 associations: programmes, pseudonymous participants, their pathways through
 services and their outcomes, and computes the figures funders ask for.
 
-``import hankemalli`` loads the core layers only. The edges are imported on their
-own: :mod:`hankemalli.serialization` (JSON), :mod:`hankemalli.demo` (the embedded
-demo dataset) and :mod:`hankemalli.cli` (``python -m hankemalli``).
+``import hankemalli`` loads the core layers: the model (re-exported here),
+:mod:`hankemalli.rules`, :mod:`hankemalli.indicators` and :mod:`hankemalli.reporting`.
+The edges are imported on their own: :mod:`hankemalli.serialization` (JSON),
+:mod:`hankemalli.testing` (Hypothesis strategies), :mod:`hankemalli.demo` (the
+embedded demo dataset) and :mod:`hankemalli.cli` (``python -m hankemalli``).
 """
 
+from . import indicators, reporting, rules
 from ._version import __version__
 from .model import (
     CODE_LISTS,
@@ -131,4 +134,7 @@ __all__ = [
     "WorkingTime",
     "__version__",
     "format_path",
+    "indicators",
+    "reporting",
+    "rules",
 ]

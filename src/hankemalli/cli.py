@@ -15,15 +15,20 @@ The library reads no clock, and neither does the command line: a report's
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pendulum
 
 from ._version import __version__
 from .model import DataError, Dataset
 from .serialization import loads
+
+if TYPE_CHECKING:
+    from .reporting import Report
 
 __all__ = ["main"]
 
@@ -41,7 +46,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors end argparse early
         return int(exc.code or 0)
-    status: int = args.run(args)
+    try:
+        status: int = args.run(args)
+    except BrokenPipeError:
+        # The reader went away (say, `| head`): stop quietly, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return INVALID
     return status
 
 
@@ -152,8 +163,8 @@ def _emit(args: argparse.Namespace, command: str, text: str) -> int:
     return OK
 
 
-def demo_reports(fmt: str = "md", language: str = "fi", threshold: int = 5) -> list[str]:
-    """The demo programme's annual reports and final report, rendered."""
+def demo_reports(language: str = "fi", threshold: int = 5) -> list[Report]:
+    """The demo programme's annual reports and final report (corrections told in ``language``)."""
     from .demo import demo_dataset
     from .reporting import (
         annual_document,
@@ -166,7 +177,6 @@ def demo_reports(fmt: str = "md", language: str = "fi", threshold: int = 5) -> l
 
     dataset = demo_dataset()
     programme = dataset.programme
-    render = _renderer(fmt)
     snapshots = [
         issue_annual_report(
             programme,
@@ -210,20 +220,20 @@ def demo_reports(fmt: str = "md", language: str = "fi", threshold: int = 5) -> l
     documents.append(
         final_document(final, snapshots, programme, threshold=threshold, models=models)
     )
-    return [render(d, language) for d in documents]
+    return documents
 
 
 def _demo(args: argparse.Namespace) -> int:
     from .demo import demo_json
 
     if args.export is None:
-        rendered = demo_reports(args.format, args.lang, args.threshold)
-        if args.format == "json":
-            text = "[\n" + ",\n".join(rendered) + "\n]\n"
-        elif args.format == "html":
-            text = "\n".join(rendered)
+        documents = demo_reports(args.lang, args.threshold)
+        if args.format == "html":
+            text = _renderer("html")(documents, args.lang)
         else:
-            text = "\n---\n\n".join(rendered)
+            rendered = [_renderer(args.format)(d, args.lang) for d in documents]
+            joined = ("[\n", ",\n", "\n]\n") if args.format == "json" else ("", "\n---\n\n", "")
+            text = joined[0] + joined[1].join(rendered) + joined[2]
         return _emit(args, "demo", text)
     try:
         args.export.write_text(demo_json(), encoding="utf-8")

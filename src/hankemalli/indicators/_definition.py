@@ -95,7 +95,10 @@ class Indicator:
 
     @property
     def additive(self) -> bool:
-        """True if the figures of disjoint periods add up to the figure of their union.
+        """True if the figures of disjoint periods combine into the figure of their union.
+
+        They combine by :func:`combine`: counts, numerators and denominators add up,
+        and a peak headcount takes the largest.
 
         Counts anchored to entry or exit, episodes and events dated in the period,
         and person-days are additive; people taking part during a period, or still

@@ -156,6 +156,25 @@ def _group_table(
     return Table(title=indicator.labels, columns=(text("value"),), rows=tuple(rows))
 
 
+def _gender_columns(groups: Mapping[str, Mapping[str, Figure]], threshold: int) -> list[Gender]:
+    """The genders shown in columns of their own in every table of the report.
+
+    A gender with fewer people in the whole report than the threshold is merged
+    with the unknown ones in every table alike: withheld in one table only, it
+    could be worked out from another (say, all participants against the leavers).
+    """
+    shown = []
+    for gender in _GENDERS:
+        sizes = [
+            f.numerator
+            for f in groups.get(str(gender), {}).values()
+            if f.statistic is Statistic.COUNT
+        ]
+        if not _small(max(sizes, default=0), threshold):
+            shown.append(gender)
+    return shown
+
+
 def _gender_table(
     indicators: Sequence[Indicator],
     figures: Mapping[str, Figure],
@@ -165,15 +184,17 @@ def _gender_table(
     counted = [i for i in indicators if figures[i.code].statistic is Statistic.COUNT]
     if not counted:
         return None
+    shown = _gender_columns(groups, threshold)
     values = []
     for indicator in counted:
-        by_gender = [groups.get(str(g), {}).get(indicator.code) for g in _GENDERS]
+        by_gender = [groups.get(str(g), {}).get(indicator.code) for g in shown]
         known = [f.numerator if f is not None else 0 for f in by_gender]
         values.append([*known, figures[indicator.code].numerator - sum(known)])
     cells = _protected_cells(values, threshold, row_totals=True, column_totals=False)
+    rest = text("unknown") if len(shown) == len(_GENDERS) else text("other_or_unknown")
     return Table(
         title=text("by_gender"),
-        columns=(*(code_labels(g) for g in _GENDERS), text("unknown"), text("total")),
+        columns=(*(code_labels(g) for g in shown), rest, text("total")),
         rows=tuple(
             TableRow(label=i.labels, cells=tuple(row))
             for i, row in zip(counted, cells, strict=True)
@@ -412,7 +433,7 @@ def final_document(
 def _cumulation_section(final: FinalFigures, catalogue: Catalogue, threshold: int) -> Section:
     found: list[Block] = []
     # Corrections of whole figures are shown; those of gender groups are applied
-    # but not listed, and a small change to a sensitive figure is withheld.
+    # but not listed, and a change by fewer people than the threshold is withheld.
     shown = [c for c in final.corrections if c.group is None]
     if shown:
         found.append(
@@ -425,7 +446,8 @@ def _cumulation_section(final: FinalFigures, catalogue: Catalogue, threshold: in
                         cells=(
                             Text(str(c.year)),
                             Withheld()
-                            if catalogue[c.code].sensitive and _small(abs(c.numerator), threshold)
+                            if _small(abs(c.numerator), threshold)
+                            or _small(abs(c.denominator), threshold)
                             else Text(_change(c)),
                             Text(c.reason),
                             Text(_dates(c.dated)),

@@ -255,6 +255,7 @@ _TEXT: dict[str, Labels] = {
     ),
     "total": _l("Yhteensä", "Totalt", "Total"),
     "unknown": _l("Ei tiedossa", "Okänt", "Unknown"),
+    "other_or_unknown": _l("Muu tai ei tiedossa", "Annat eller okänt", "Other or unknown"),
     "suppressed_note": _l(
         "Alle {n} henkilön luvut on jätetty pois tietosuojan vuoksi (merkitty •).",
         "Tal under {n} personer har utelämnats av dataskyddsskäl (markerade •).",

@@ -26,7 +26,7 @@ from ..indicators import (
 )
 from ..model import Dataset, EmbeddingStage, OperatingModel
 from ._build import cell
-from ._document import Block, FigureList, FigureRow, Paragraph, Table, TableRow, Text
+from ._document import Block, FigureList, FigureRow, Paragraph, Table, TableRow, Text, Withheld
 from ._format import format_date
 from ._labels import code_labels, text
 
@@ -129,13 +129,17 @@ def _dates(day: pendulum.Date) -> Labels:
 
 def _evidence_row(comparison: Comparison, threshold: int) -> TableRow:
     indicator = comparison.criterion.indicator
+    used = cell(comparison.used, indicator, threshold)
+    others = cell(comparison.not_used, indicator, threshold)
+    # The two groups add up to a figure shown elsewhere in the report: withholding
+    # one alone would let a reader subtract it, and a verdict would tell its size.
+    if isinstance(used, Withheld) or isinstance(others, Withheld):
+        return TableRow(
+            label=indicator.labels,
+            cells=(Withheld(), Withheld(), Text(_VERDICT[Verdict.TOO_FEW])),
+        )
     return TableRow(
-        label=indicator.labels,
-        cells=(
-            cell(comparison.used, indicator, threshold),
-            cell(comparison.not_used, indicator, threshold),
-            Text(_VERDICT[comparison.verdict]),
-        ),
+        label=indicator.labels, cells=(used, others, Text(_VERDICT[comparison.verdict]))
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from ..indicators import Labels
@@ -245,6 +246,7 @@ tbody th { font-weight: normal; }
 thead th { background: #eef4f8; }
 td.withheld { color: #8a6d00; }
 p.note, footer { color: #57606a; font-size: .9rem; }
+article + article { break-before: page; margin-top: 3rem; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; }
                table { break-inside: avoid; } }
 """
@@ -298,21 +300,40 @@ def _html_block(block: Block, language: Language) -> list[str]:
     return _html_table(block.title.get(language) if block.title else None, header, rows)
 
 
-def render_html(report: Report, language: str = "fi") -> str:
-    """The report as one self-contained HTML page, for printing or sharing."""
-    lang = _check(language)
-    title = _title(report, lang)
-    body = [f"<h1>{_h(title)}</h1>", '<dl class="facts">']
+def _html_article(report: Report, lang: Language, index: int) -> list[str]:
+    # Section ids are prefixed by the report's place, so several reports on one
+    # page keep unique ids.
+    prefix = f"r{index}-" if index else ""
+    body = ["<article>", f"<h1>{_h(_title(report, lang))}</h1>", '<dl class="facts">']
     body += [f"<dt>{_h(name)}</dt><dd>{_h(value)}</dd>" for name, value in _facts(report, lang)]
     body += ["</dl>", f'<p class="note">{_h(_note(report, lang))}</p>']
     for section in report.sections:
         if not section.blocks:
             continue
-        body.append(f'<section id="{_h(section.key)}"><h2>{_h(section.title.get(lang))}</h2>')
+        title = _h(section.title.get(lang))
+        body.append(f'<section id="{prefix}{_h(section.key)}"><h2>{title}</h2>')
         for block in section.blocks:
             body += _html_block(block, lang)
         body.append("</section>")
+    body.append("</article>")
+    return body
+
+
+def render_html(report: Report | Sequence[Report], language: str = "fi") -> str:
+    """The report as one self-contained HTML page, for printing or sharing.
+
+    Several reports (say, the annual reports and the final report) make one page,
+    each an article that starts on a new printed page.
+    """
+    lang = _check(language)
+    reports = [report] if isinstance(report, Report) else list(report)
+    if not reports:
+        raise ValueError("render_html() needs at least one report")
+    body: list[str] = []
+    for index, one in enumerate(reports):
+        body += _html_article(one, lang, index)
     body.append(f"<footer>{_h(text('generated_by').get(lang))}</footer>")
+    title = _title(reports[-1], lang)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
