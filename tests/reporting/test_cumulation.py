@@ -175,3 +175,33 @@ def test_proposed_corrections_always_reconcile(dataset, as_of, later):
         as_of=final_as_of,
     )
     assert final.differences == ()
+
+
+ADDITIVE_COUNTS = [
+    i.code
+    for i in rep.DEFAULT_CATALOGUE
+    if i.additive and i.statistic.__class__.__name__ == "Count"
+]
+
+
+@settings(max_examples=30)
+@given(
+    hst.datasets(period=PERIOD, max_participants=6),
+    after_the_end,
+    st.sampled_from(ADDITIVE_COUNTS),
+    st.integers(2015, 2018),
+    st.sampled_from([-3, -2, -1, 1, 2, 3]),
+)
+def test_where_reports_and_records_disagree_the_final_report_names_the_figure(
+    dataset, as_of, code, year, delta
+):
+    reports = rep.issue_annual_reports(
+        dataset.programme, dataset.participants, as_of=as_of, issued=as_of
+    )
+    wrong = rep.Correction(year=year, code=code, numerator=delta, reason="a typo", dated=as_of)
+    final = rep.derive_final(
+        reports, [wrong], programme=dataset.programme, records=dataset.participants, as_of=as_of
+    )
+    [difference] = final.differences
+    assert difference.code == code
+    assert difference.derived.numerator - difference.recomputed.numerator == delta
