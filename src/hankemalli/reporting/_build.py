@@ -81,11 +81,7 @@ _SCOPE_HEADINGS: dict[Scope, str] = {
     Scope.LEFT_BY_END: "leavers",
     Scope.STAYING: "stayers",
 }
-_DAYS_MEASURES = {
-    "unemployment_duration",
-    "rehabilitative_days_with_coaching",
-    "rehabilitative_days_without_coaching",
-}
+_UNITS = ("days", "years")
 
 
 def _small(n: int | None, threshold: int) -> bool:
@@ -108,7 +104,8 @@ def cell(figure: Figure, indicator: Indicator, threshold: int) -> Cell:
             return None
         if _small(figure.denominator, threshold):
             return Withheld()
-        unit = text("days") if indicator.code in _DAYS_MEASURES else None
+        measure = getattr(indicator.statistic, "measure", None)
+        unit = text(measure.unit) if measure is not None and measure.unit in _UNITS else None
         return Amount(
             Fraction(figure.numerator, figure.denominator), places=0 if unit else 1, unit=unit
         )

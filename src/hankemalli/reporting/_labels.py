@@ -278,6 +278,7 @@ _TEXT: dict[str, Labels] = {
     "year": _l("Vuosi", "År", "Year"),
     "change": _l("Muutos", "Ändring", "Change"),
     "days": _l("päivää", "dagar", "days"),
+    "years": _l("vuotta", "år", "years"),
     "generated_by": _l(
         "Laadittu hankemalli-kirjastolla", "Skapad med hankemalli", "Made with hankemalli"
     ),

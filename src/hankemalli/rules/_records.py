@@ -33,11 +33,16 @@ def check_record(record: Participation, programme: Programme | None = None) -> t
 def check_dataset(
     dataset: Dataset | Iterable[Participation], programme: Programme | None = None
 ) -> tuple[Finding, ...]:
-    """Every finding about every record of a dataset, with paths into the document."""
+    """Every finding about every record of a dataset, with paths into the document.
+
+    Any iterable of records is read once, one record at a time; memory follows the
+    findings, not the records.
+    """
+    records: Iterable[Participation]
     if isinstance(dataset, Dataset):
         programme, records = dataset.programme, dataset.participants
     else:
-        records = tuple(dataset)
+        records = dataset
     found: list[Finding] = []
     for index, record in enumerate(records):
         for f in _record_findings(record, programme):
