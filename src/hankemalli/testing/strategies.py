@@ -1,0 +1,68 @@
+"""Hypothesis strategies for hankemalli's model, valid by construction (strategiat).
+
+Use them to test your own code on realistic records: every strategy builds its
+objects in the order the model's invariants run, so nothing is filtered away, and
+weights in the edge cases of the domain (re-entries, same-day stays, leap days,
+ongoing episodes, the edges of the result windows, refused answers, the
+long-term-unemployment and age limits). :func:`violations` builds documents that
+break exactly one rule (:class:`hankemalli.testing.Violation`), for testing error
+handling.
+
+Needs the ``testing`` extra: ``pip install "hankemalli[testing]"``.
+"""
+
+from ._basics import AGE_EDGES, ages, answers, dates_between, pseudonyms, texts, unemployment_starts
+from ._breakers import violations
+from ._events import (
+    EVENT_KINDS,
+    certificate_obtained_events,
+    education_started_events,
+    employment_started_events,
+    job_search_started_events,
+    outcome_events,
+    post_exit_contact_events,
+    qualification_gained_events,
+    result_window_dates,
+    situation_after_six_months_events,
+)
+from ._programme import funders, partners, programme_periods, programmes, targets
+from ._records import (
+    datasets,
+    entry_profiles,
+    participants,
+    participation_periods,
+    participations,
+    service_episodes,
+)
+
+__all__ = [
+    "AGE_EDGES",
+    "EVENT_KINDS",
+    "ages",
+    "answers",
+    "certificate_obtained_events",
+    "datasets",
+    "dates_between",
+    "education_started_events",
+    "employment_started_events",
+    "entry_profiles",
+    "funders",
+    "job_search_started_events",
+    "outcome_events",
+    "participants",
+    "participation_periods",
+    "participations",
+    "partners",
+    "post_exit_contact_events",
+    "programme_periods",
+    "programmes",
+    "pseudonyms",
+    "qualification_gained_events",
+    "result_window_dates",
+    "service_episodes",
+    "situation_after_six_months_events",
+    "targets",
+    "texts",
+    "unemployment_starts",
+    "violations",
+]
