@@ -25,6 +25,15 @@ from ._events import (
     result_window_dates,
     situation_after_six_months_events,
 )
+from ._operating_models import (
+    assessed_datasets,
+    assessments,
+    embedding_steps,
+    instruments,
+    operating_models,
+    transferability_notes,
+    trials_elsewhere,
+)
 from ._programme import funders, partners, programme_periods, programmes, targets
 from ._records import (
     datasets,
@@ -40,14 +49,19 @@ __all__ = [
     "EVENT_KINDS",
     "ages",
     "answers",
+    "assessed_datasets",
+    "assessments",
     "certificate_obtained_events",
     "datasets",
     "dates_between",
     "education_started_events",
+    "embedding_steps",
     "employment_started_events",
     "entry_profiles",
     "funders",
+    "instruments",
     "job_search_started_events",
+    "operating_models",
     "outcome_events",
     "participants",
     "participation_periods",
@@ -63,6 +77,8 @@ __all__ = [
     "situation_after_six_months_events",
     "targets",
     "texts",
+    "transferability_notes",
+    "trials_elsewhere",
     "unemployment_starts",
     "violations",
 ]
