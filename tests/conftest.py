@@ -15,8 +15,14 @@ over both.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
+from typing import Any
 
+import pendulum
+import pytest
 from hypothesis import HealthCheck, settings
+
+import hankemalli as h
 
 settings.register_profile("dev", max_examples=25, deadline=1000)
 settings.register_profile(
@@ -45,3 +51,64 @@ def _profile() -> str:
 
 
 settings.load_profile(_profile())
+
+
+# A compact factory of participant records, shared by the indicator, rules and
+# reporting tests (fixtures ``rec`` and ``job``).
+
+
+D = pendulum.date
+
+Record = Callable[..., h.Participation]
+
+
+def _record(
+    pid: str = "P-1",
+    *,
+    age: int | None = 30,
+    periods: Sequence[tuple[pendulum.Date, pendulum.Date | None]] = (
+        (D(2016, 3, 1), D(2016, 6, 1)),
+    ),
+    status: h.LabourMarketStatus | None = h.LabourMarketStatus.UNEMPLOYED,
+    since: pendulum.Date | None = None,
+    gender: h.Gender | None = h.Gender.WOMAN,
+    education: h.IscedBand | None = h.IscedBand.ISCED_0_2,
+    episodes: Sequence[h.ServiceEpisode] = (),
+    events: Sequence[h.OutcomeEvent] = (),
+    **profile: Any,
+) -> h.Participation:
+    return h.Participation(
+        participant=h.Participant(id=pid, age_at_entry=age),
+        profile=h.EntryProfile(
+            gender=gender,
+            labour_market_status=status,
+            unemployed_since=since,
+            education=education,
+            **profile,
+        ),
+        periods=tuple(h.ParticipationPeriod(entry=a, exit=b) for a, b in periods),
+        episodes=tuple(episodes),
+        events=tuple(events),
+    )
+
+
+@pytest.fixture
+def rec() -> Record:
+    """Build a participant record: ``rec("P-1", age=24, periods=((entry, exit),), ...)``."""
+    return _record
+
+
+def employment(day: pendulum.Date, **kw: Any) -> h.EmploymentStarted:
+    """An open-labour-market job started on ``day``."""
+    return h.EmploymentStarted(
+        date=day,
+        source=h.InformationSource.REGISTER,
+        kind=kw.pop("kind", h.EmploymentKind.OPEN_LABOUR_MARKET),
+        **kw,
+    )
+
+
+@pytest.fixture
+def job() -> Callable[..., h.EmploymentStarted]:
+    """Build an employment-started event: ``job(day, kind=..., via_episode=...)``."""
+    return employment
