@@ -31,6 +31,7 @@ SERVICES = list(h.ServiceType)[:-1]
 
 
 def record(rng: random.Random, index: int) -> h.Participation:
+    """One plausible random participant record, with a job or job seeking after exit."""
     entry = START.add(days=rng.randrange(SPAN - 60))
     stay = rng.randrange(14, 400)
     exit_ = entry.add(days=stay)
@@ -43,16 +44,27 @@ def record(rng: random.Random, index: int) -> h.Participation:
         if day >= last:
             break
         end = min(last, day.add(days=rng.randrange(5, 120)))
-        episodes.append(h.ServiceEpisode(service=rng.choice(SERVICES), start=day, end=end, id=f"e{n}"))
+        episodes.append(
+            h.ServiceEpisode(service=rng.choice(SERVICES), start=day, end=end, id=f"e{n}")
+        )
         day = end
+    spells: list[h.SituationSpell] = []
     events: list[h.OutcomeEvent] = []
     if exit_ is not None and rng.random() < 0.5:
-        events.append(
-            h.EmploymentStarted(
-                date=exit_.add(days=rng.randrange(0, 40)),
+        start = exit_.add(days=rng.randrange(0, 40))
+        spells.append(
+            h.Employment(
+                start=start,
+                end=start.add(days=rng.randrange(30, 400)) if rng.random() < 0.5 else None,
                 source=h.InformationSource.REGISTER,
                 kind=rng.choice(list(h.EmploymentKind)),
                 via_episode=episodes[-1].id if episodes and rng.random() < 0.3 else None,
+            )
+        )
+    elif exit_ is not None and rng.random() < 0.5:
+        spells.append(
+            h.JobSeeking(
+                start=exit_.add(days=rng.randrange(0, 40)), source=h.InformationSource.REGISTER
             )
         )
     if exit_ is not None and rng.random() < 0.4:
@@ -79,16 +91,19 @@ def record(rng: random.Random, index: int) -> h.Participation:
         ),
         periods=(h.ParticipationPeriod(entry=entry, exit=exit_),),
         episodes=tuple(episodes),
+        situations=tuple(spells),
         events=tuple(events),
     )
 
 
 def records(n: int, seed: int = 2015) -> Iterator[h.Participation]:
+    """``n`` records from ``seed``, generated one at a time."""
     rng = random.Random(seed)
     return (record(rng, i) for i in range(n))
 
 
 def bench(n: int) -> None:
+    """Time the catalogues over ``n`` records and measure the streamed peak memory."""
     period = ind.ReportingPeriod(start=START, end=END)
     as_of = pendulum.date(2019, 12, 31)
     started = time.perf_counter()

@@ -26,15 +26,16 @@ from hankemalli import (
     DataError,
     Dataset,
     Dimension,
+    Education,
     EducationKind,
-    EducationStarted,
     ElementRole,
     EmbeddingStage,
     EmbeddingStep,
+    Employment,
     EmploymentKind,
-    EmploymentStarted,
     EntryProfile,
     ExitReason,
+    ExitSituation,
     Funder,
     FunderKind,
     Gender,
@@ -42,9 +43,10 @@ from hankemalli import (
     InformationSource,
     Instrument,
     IscedBand,
-    JobSearchStarted,
+    JobSeeking,
     LabourMarketStatus,
     LanguageSkill,
+    LeavingStatus,
     OperatingModel,
     OrganisationKind,
     Participant,
@@ -148,8 +150,9 @@ def dataset(**overrides: Any) -> Dataset:
 def full_dataset() -> Dataset:
     """A dataset that uses every class, every event kind and every code list.
 
-    Also a leap day, decimals with trailing zeros, a re-entry, open periods and
-    episodes, and optional fields both given and left out.
+    Also a leap day, decimals with trailing zeros, a re-entry, open periods,
+    episodes and spells, a spell begun after the exit, the operation's own training,
+    a recorded exit situation, and optional fields both given and left out.
     """
     programme_ = programme(
         areas=("Joensuu", "Kontiolahti"),
@@ -178,6 +181,7 @@ def full_dataset() -> Dataset:
             ),
             Partner(name="Joensuun TE-toimisto", kind=OrganisationKind.EMPLOYMENT_OFFICE),
         ),
+        qualifying_certificates=(CertificateKind.OCCUPATIONAL_SAFETY_CARD,),
     )
     source = InformationSource.DOCUMENT
     leaver = participation(
@@ -238,21 +242,6 @@ def full_dataset() -> Dataset:
                 certificate=CertificateKind.OTHER,
                 label="anniskelupassi",
             ),
-            JobSearchStarted(date=D(2016, 10, 3), source=InformationSource.REGISTER),
-            EmploymentStarted(
-                date=D(2017, 4, 1),
-                source=source,
-                kind=EmploymentKind.OPEN_LABOUR_MARKET,
-                contract=ContractType.FIXED_TERM,
-                working_time=WorkingTime.PART_TIME,
-                via_episode="tet-1",
-            ),
-            EducationStarted(
-                date=D(2017, 8, 14),
-                source=InformationSource.PARTICIPANT_REPORTED,
-                kind=EducationKind.VOCATIONAL,
-                degree_oriented=True,
-            ),
             SituationAfterSixMonths(
                 date=D(2017, 9, 30),
                 source=InformationSource.REGISTER,
@@ -272,13 +261,47 @@ def full_dataset() -> Dataset:
                 label="kahvila",
             ),
         ),
+        exit_situation=ExitSituation(
+            date=D(2017, 3, 31),
+            status=LeavingStatus.EMPLOYED,
+            in_education=False,
+            source=InformationSource.DOCUMENT,
+        ),
+        situations=(
+            JobSeeking(start=D(2016, 10, 3), end=D(2017, 3, 31), source=InformationSource.REGISTER),
+            Employment(
+                start=D(2017, 4, 1),
+                end=D(2017, 12, 31),
+                source=source,
+                kind=EmploymentKind.OPEN_LABOUR_MARKET,
+                contract=ContractType.FIXED_TERM,
+                working_time=WorkingTime.PART_TIME,
+                via_episode="tet-1",
+            ),
+            Education(
+                start=D(2017, 8, 14),
+                source=InformationSource.PARTICIPANT_REPORTED,
+                kind=EducationKind.VOCATIONAL,
+                degree_oriented=True,
+            ),
+        ),
     )
     stayer = Participation(
         participant=Participant(id="K-0002"),
         profile=EntryProfile(),
         periods=(ParticipationPeriod(entry=D(2018, 1, 8)),),
         episodes=(ServiceEpisode(service=ServiceType.JOB_COACHING, start=D(2018, 1, 8)),),
-        events=(JobSearchStarted(date=D(2018, 1, 8), source=InformationSource.REGISTER),),
+        situations=(
+            JobSeeking(start=D(2018, 1, 8), source=InformationSource.REGISTER),
+            Education(
+                start=D(2018, 2, 5),
+                end=D(2018, 3, 2),
+                source=InformationSource.DOCUMENT,
+                kind=EducationKind.GENERAL,
+                degree_oriented=False,
+                own_training=True,
+            ),
+        ),
     )
     leaver = evolve(
         leaver,

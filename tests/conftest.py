@@ -75,6 +75,8 @@ def _record(
     education: h.IscedBand | None = h.IscedBand.ISCED_0_2,
     episodes: Sequence[h.ServiceEpisode] = (),
     events: Sequence[h.OutcomeEvent] = (),
+    situations: Sequence[h.SituationSpell] = (),
+    exit_situation: h.ExitSituation | None = None,
     **profile: Any,
 ) -> h.Participation:
     return h.Participation(
@@ -88,6 +90,8 @@ def _record(
         ),
         periods=tuple(h.ParticipationPeriod(entry=a, exit=b) for a, b in periods),
         episodes=tuple(episodes),
+        situations=tuple(situations),
+        exit_situation=exit_situation,
         events=tuple(events),
     )
 
@@ -98,10 +102,11 @@ def rec() -> Record:
     return _record
 
 
-def employment(day: pendulum.Date, **kw: Any) -> h.EmploymentStarted:
-    """An open-labour-market job started on ``day``."""
-    return h.EmploymentStarted(
-        date=day,
+def employment(day: pendulum.Date, end: pendulum.Date | None = None, **kw: Any) -> h.Employment:
+    """An open-labour-market job from ``day`` to ``end`` (open if None)."""
+    return h.Employment(
+        start=day,
+        end=end,
         source=h.InformationSource.REGISTER,
         kind=kw.pop("kind", h.EmploymentKind.OPEN_LABOUR_MARKET),
         **kw,
@@ -109,6 +114,6 @@ def employment(day: pendulum.Date, **kw: Any) -> h.EmploymentStarted:
 
 
 @pytest.fixture
-def job() -> Callable[..., h.EmploymentStarted]:
-    """Build an employment-started event: ``job(day, kind=..., via_episode=...)``."""
+def job() -> Callable[..., h.Employment]:
+    """Build an employment spell: ``job(start, end, kind=..., via_episode=...)``."""
     return employment

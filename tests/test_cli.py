@@ -73,7 +73,8 @@ def test_demo_runs_as_a_module() -> None:
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("# KAIKU (synthetic demo data): Vuosiraportti 2015")
-    assert "Osallistujat yhteensä | 270 |" in result.stdout
+    assert "Osallistujat yhteensä | 239 |" in result.stdout
+    assert "Kaikki osallistujat, myös puutteelliset tiedot | 270 |" in result.stdout
 
 
 def _demo_file(tmp_path: Path) -> Path:
@@ -180,7 +181,7 @@ def test_validate_lists_every_problem(capsys, tmp_path: Path) -> None:
     document["programme"]["colour"] = "blue"
     document["participants"][0]["participant"]["id"] = "131052-308T"
     document["participants"][1]["periods"][0]["entry"] = "2016-02-30"
-    events = document["participants"][2]["events"]
+    events = document["participants"][2].setdefault("events", [])
     events.append({"type": "lottery_win", "date": "2016-05-01"})
     document["participants"][3]["participant"]["id"] = document["participants"][4]["participant"][
         "id"

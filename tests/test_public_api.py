@@ -86,3 +86,42 @@ def test_every_public_name_of_the_model_is_re_exported():
     from hankemalli import model
 
     assert set(model.__all__) <= set(hankemalli.__all__)
+
+
+def test_the_version_1_event_names_are_deprecated_not_public():
+    import pendulum
+    import pytest
+
+    for name, spell in (
+        ("EmploymentStarted", hankemalli.Employment),
+        ("EducationStarted", hankemalli.Education),
+        ("JobSearchStarted", hankemalli.JobSeeking),
+    ):
+        assert name not in hankemalli.__all__
+        assert name not in hankemalli.model.__all__
+        assert hankemalli.model._deprecated.DEPRECATED_EVENTS[name] is spell
+    with pytest.warns(DeprecationWarning, match=r"use Employment\(start=\.\.\., end=\.\.\.\)"):
+        spell = hankemalli.EmploymentStarted(
+            date=pendulum.date(2016, 5, 2),
+            source=hankemalli.InformationSource.REGISTER,
+            kind=hankemalli.EmploymentKind.SUBSIDISED,
+        )
+    assert spell.is_open
+
+
+def test_the_situation_strategies_are_public_and_the_event_ones_gone():
+    from hankemalli.testing import strategies
+
+    for name in (
+        "employment_spells",
+        "education_spells",
+        "job_seeking_spells",
+        "situation_spells",
+        "exit_situations",
+        "SITUATION_KINDS",
+    ):
+        assert name in strategies.__all__
+        assert hasattr(strategies, name)
+    for name in ("employment_started_events", "education_started_events"):
+        assert not hasattr(strategies, name)
+    assert "job_search_started_events" not in strategies.__all__

@@ -13,6 +13,11 @@ library does the rest:
 3. ``hankemalli.indicators.compute`` computes the ESF+ common indicators, and
    ``check_results`` checks them against each other (Annex D).
 
+The system keeps what followed a stay as periods with a start and an optional end (a
+job, a study, registered job seeking: table ``spell``), which become hankemalli's
+situation spells, and for some clients the situation it recorded when they left (table
+``leaving``), which becomes the exit situation the results upon leaving count from.
+
 Run: ``python examples/embedding/sqlite_adapter.py``
 """
 
@@ -28,23 +33,25 @@ import pendulum
 from hankemalli import (
     Answer,
     DataError,
+    Education,
     EducationKind,
-    EducationStarted,
+    Employment,
     EmploymentKind,
-    EmploymentStarted,
     EntryProfile,
+    ExitSituation,
     Gender,
     InformationSource,
     IscedBand,
-    JobSearchStarted,
+    JobSeeking,
     LabourMarketStatus,
-    OutcomeEvent,
+    LeavingStatus,
     Participant,
     Participation,
     ParticipationPeriod,
     Programme,
     ServiceEpisode,
     ServiceType,
+    SituationSpell,
 )
 from hankemalli.indicators import ESF_PLUS_2021, ReportingPeriod, check_results, compute
 from hankemalli.rules import check_dataset
@@ -60,13 +67,21 @@ CREATE TABLE client (
 );
 CREATE TABLE stay (client TEXT REFERENCES client, came TEXT, went TEXT);
 CREATE TABLE activity (client TEXT REFERENCES client, kind TEXT, began TEXT, finished TEXT);
-CREATE TABLE result (client TEXT REFERENCES client, kind TEXT, dated TEXT);
+CREATE TABLE spell (client TEXT REFERENCES client, kind TEXT, began TEXT, ended TEXT);
+CREATE TABLE leaving (
+    client TEXT PRIMARY KEY REFERENCES client, dated TEXT, status TEXT, studying INTEGER
+);
 """
 
 
 def fill(db: sqlite3.Connection, seed: int = 2022) -> None:
-    """Invented clients of a 2022–2024 project, with one bad row and one gap on purpose."""
+    """Invented clients of a 2022–2024 project, with one bad row and one gap on purpose.
+
+    A job or a study may end; job seeking goes on. For about half the clients the
+    system recorded the situation when they left, four weeks on, as its spells give it.
+    """
     rng = random.Random(seed)
+    ends = random.Random(f"{seed}:ends")  # its own stream: the rows above stay as they were
     db.executescript(SCHEMA)
     db.execute(
         "INSERT INTO project VALUES (?, ?, ?, ?, ?)",
@@ -102,8 +117,21 @@ def fill(db: sqlite3.Connection, seed: int = 2022) -> None:
         )
         outcome = rng.choice(["job", "study", "search", None])
         if outcome and n != 12:
-            dated = went.add(days=rng.randint(0, 20)).isoformat()
-            db.execute("INSERT INTO result VALUES (?, ?, ?)", (who, outcome, dated))
+            began = went.add(days=rng.randint(0, 20))
+            ended = None
+            if outcome != "search" and ends.random() < 0.4:
+                ended = began.add(days=ends.randint(60, 400))
+            db.execute(
+                "INSERT INTO spell VALUES (?, ?, ?, ?)",
+                (who, outcome, began.isoformat(), ended and ended.isoformat()),
+            )
+        if n != 12 and ends.random() < 0.5:
+            # Four weeks on, the job or job seeking (begun within 20 days) goes on.
+            status = {"job": "W", "search": "S"}.get(outcome or "", "O")
+            db.execute(
+                "INSERT INTO leaving VALUES (?, ?, ?, ?)",
+                (who, went.isoformat(), status, int(outcome == "study")),
+            )
 
 
 # ---------------------------------------------------------------------------------------
@@ -123,14 +151,23 @@ SCHOOLING = {
 ANSWERS = {"y": Answer.YES, "n": Answer.NO, "-": Answer.REFUSED}
 ACTIVITIES = {"workshop": ServiceType.REHABILITATIVE_WORK, "coaching": ServiceType.JOB_COACHING}
 SOURCE = InformationSource.PARTICIPANT_REPORTED
-RESULTS: dict[str, Callable[[pendulum.Date], OutcomeEvent]] = {
-    "job": lambda day: EmploymentStarted(
-        date=day, source=SOURCE, kind=EmploymentKind.OPEN_LABOUR_MARKET
+SPELLS: dict[str, Callable[[pendulum.Date, pendulum.Date | None], SituationSpell]] = {
+    "job": lambda began, ended: Employment(
+        start=began, end=ended, source=SOURCE, kind=EmploymentKind.OPEN_LABOUR_MARKET
     ),
-    "study": lambda day: EducationStarted(
-        date=day, source=SOURCE, kind=EducationKind.VOCATIONAL, degree_oriented=True
+    "study": lambda began, ended: Education(
+        start=began,
+        end=ended,
+        source=SOURCE,
+        kind=EducationKind.VOCATIONAL,
+        degree_oriented=True,
     ),
-    "search": lambda day: JobSearchStarted(date=day, source=SOURCE),
+    "search": lambda began, ended: JobSeeking(start=began, end=ended, source=SOURCE),
+}
+LEAVING = {
+    "W": LeavingStatus.EMPLOYED,
+    "S": LeavingStatus.JOB_SEARCHING,
+    "O": LeavingStatus.INACTIVE,
 }
 
 
@@ -199,13 +236,21 @@ def read_records(
                 service=ACTIVITIES[kind], start=day(began), end=day(ended)
             ),
         )
-        events, bad_events = build_all(
-            "events",
-            "result",
-            rows(db, "result", who, by="dated"),
-            lambda kind, dated: RESULTS[kind](day(dated)),
+        situations, bad_spells = build_all(
+            "situations",
+            "spell",
+            rows(db, "spell", who, by="began"),
+            lambda kind, began, ended: SPELLS[kind](day(began), day(ended)),
         )
-        problems = bad_periods + bad_episodes + bad_events
+        exits, bad_exits = build_all(
+            "exit_situation",
+            "leaving",
+            rows(db, "leaving", who, by="dated"),
+            lambda dated, status, studying: ExitSituation(
+                date=day(dated), status=LEAVING[status], in_education=bool(studying), source=SOURCE
+            ),
+        )
+        problems = bad_periods + bad_episodes + bad_spells + bad_exits
         if not problems:
             try:
                 record = Participation(
@@ -219,7 +264,8 @@ def read_records(
                     ),
                     periods=periods,
                     episodes=episodes,
-                    events=events,
+                    situations=situations,
+                    exit_situation=exits[0] if exits else None,
                 )
             except DataError as error:
                 problems = [f"client row: {p}" for p in error.details]

@@ -17,8 +17,13 @@ entry), the end date (2018-12-31), the funder (the page speaks of a grant and a 
 account of its use, as STEA asks; no share is given), the dates of Kielikylpy's
 embedding steps and the outcomes. Outcomes are drawn without regard to Kielikylpy, so
 any difference the evidence shows between those who took part in it and those who did
-not is chance. The same seed always gives the same document (stdlib ``random``, no
-clock).
+not is chance. Employment, education and registered job seeking are situation spells:
+a job or a study goes on (no end) unless the six-month situation drawn for the person
+says otherwise, a job seeker who is employed six months on found the job after the
+four weeks upon leaving, and wage-subsidised work is a subsidised job for the length of
+its episode. What only spells have (when the later job began) draws from a random
+stream of its own, so the rest of the records are as the main stream made them. The
+same seed always gives the same document (stdlib ``random``, no clock).
 
 Run ``python examples/prosessi/build.py`` to rewrite ``prosessi.json`` next to this
 file, or ``--output FILE`` to write it elsewhere.
@@ -31,18 +36,19 @@ import random
 from pathlib import Path
 
 import pendulum
+from attrs import evolve
 
 from hankemalli import (
     Answer,
     ContactKind,
     Dataset,
+    Education,
     EducationKind,
-    EducationStarted,
     ElementRole,
     EmbeddingStage,
     EmbeddingStep,
+    Employment,
     EmploymentKind,
-    EmploymentStarted,
     EntryProfile,
     ExitReason,
     Funder,
@@ -50,7 +56,7 @@ from hankemalli import (
     Gender,
     InformationSource,
     IscedBand,
-    JobSearchStarted,
+    JobSeeking,
     LabourMarketStatus,
     LanguageSkill,
     OperatingModel,
@@ -67,6 +73,7 @@ from hankemalli import (
     ServiceType,
     SituationAfterSixMonths,
     SituationKind,
+    SituationSpell,
     Target,
     TargetMetric,
     TargetPeriod,
@@ -155,17 +162,21 @@ def profile(rng: random.Random, route: str, entry: pendulum.Date) -> tuple[int, 
 
 
 def outcomes(
-    rng: random.Random, exit_: pendulum.Date, immigrant: bool
-) -> tuple[ExitReason, list[OutcomeEvent]]:
-    """Why a stay ended and what followed it, drawn regardless of Kielikylpy."""
+    rng: random.Random, more: random.Random, exit_: pendulum.Date, immigrant: bool
+) -> tuple[ExitReason, list[SituationSpell], list[OutcomeEvent]]:
+    """Why a stay ended and what followed it, drawn regardless of Kielikylpy.
+
+    ``more`` is the second random stream, for what only spells have.
+    """
     source = InformationSource.PARTICIPANT_REPORTED
     events: list[OutcomeEvent] = []
+    spells: list[SituationSpell] = []
     draw = rng.random()
     if draw < 0.18:
         reason = ExitReason.EMPLOYMENT
-        events.append(
-            EmploymentStarted(
-                date=exit_.add(days=rng.randint(1, 20)),
+        spells.append(
+            Employment(
+                start=exit_.add(days=rng.randint(1, 20)),
                 source=InformationSource.DOCUMENT,
                 kind=EmploymentKind.OPEN_LABOUR_MARKET,
             )
@@ -173,9 +184,9 @@ def outcomes(
         situation = SituationKind.EMPLOYED
     elif draw < (0.36 if immigrant else 0.26):
         reason = ExitReason.EDUCATION
-        events.append(
-            EducationStarted(
-                date=exit_.add(days=rng.randint(1, 25)),
+        spells.append(
+            Education(
+                start=exit_.add(days=rng.randint(1, 25)),
                 source=source,
                 kind=EducationKind.VOCATIONAL,
                 degree_oriented=True,
@@ -184,8 +195,17 @@ def outcomes(
         situation = SituationKind.IN_EDUCATION
     elif draw < 0.9:
         reason = ExitReason.COMPLETED
-        events.append(JobSearchStarted(date=exit_.add(days=rng.randint(0, 14)), source=source))
+        seeking = JobSeeking(start=exit_.add(days=rng.randint(0, 14)), source=source)
         situation = rng.choice((SituationKind.JOB_SEARCHING, SituationKind.EMPLOYED))
+        if situation is SituationKind.EMPLOYED:
+            # Found work after the four weeks upon leaving, by the six-month date.
+            after = exit_.add(days=29)
+            hired = after.add(days=more.randint(0, (exit_.add(months=6) - after).days))
+            seeking = JobSeeking(start=seeking.start, end=hired.subtract(days=1), source=source)
+            spells.append(
+                Employment(start=hired, source=source, kind=EmploymentKind.OPEN_LABOUR_MARKET)
+            )
+        spells.append(seeking)
     else:
         reason = ExitReason.DISCONTINUED
         situation = SituationKind.INACTIVE
@@ -199,10 +219,12 @@ def outcomes(
         contact = exit_.add(days=rng.randint(14, 240))
         if contact <= DATA_UNTIL:
             events.append(PostExitContact(date=contact, source=source, kind=kind))
-    return reason, sorted(events, key=lambda e: e.date)
+    return reason, spells, sorted(events, key=lambda e: e.date)
 
 
-def participation(rng: random.Random, route: str, entry: pendulum.Date) -> Participation:
+def participation(
+    rng: random.Random, more: random.Random, route: str, entry: pendulum.Date
+) -> Participation:
     """One person's participation, entering by ``route`` on ``entry``."""
     age, entry_profile = profile(rng, route, entry)
     immigrant = route in ("immigrant", "integration")
@@ -234,17 +256,19 @@ def participation(rng: random.Random, route: str, entry: pendulum.Date) -> Parti
                 provider=ORGANISATION,
             )
         )
-    events: list[OutcomeEvent] = []
+    spells: list[SituationSpell] = []
     if service is S.WAGE_SUBSIDY:
-        events.append(
-            EmploymentStarted(
-                date=entry,
+        # Wage-subsidised work in the association for the length of the episode.
+        spells.append(
+            Employment(
+                start=entry,
+                end=exit_,
                 source=InformationSource.DOCUMENT,
                 kind=EmploymentKind.SUBSIDISED,
                 via_episode="e1",
             )
         )
-    reason, after = outcomes(rng, exit_, immigrant)
+    reason, later, after = outcomes(rng, more, exit_, immigrant)
     if exit_ == END and reason is ExitReason.DISCONTINUED:
         reason = ExitReason.COMPLETED  # the programme ended
     return Participation(
@@ -252,7 +276,8 @@ def participation(rng: random.Random, route: str, entry: pendulum.Date) -> Parti
         profile=entry_profile,
         periods=(ParticipationPeriod(entry=entry, exit=exit_, exit_reason=reason),),
         episodes=tuple(sorted(episodes, key=lambda e: e.start)),
-        events=(*events, *after),
+        situations=tuple(sorted((*spells, *later), key=lambda s: s.start)),
+        events=tuple(after),
     )
 
 
@@ -269,15 +294,25 @@ def come_back(rng: random.Random, record: Participation) -> Participation:
         service=S.WAGE_SUBSIDY, start=entry, end=exit_, provider=ORGANISATION, id="e2"
     )
     source = InformationSource.DOCUMENT
-    hire = EmploymentStarted(
-        date=entry, source=source, kind=EmploymentKind.SUBSIDISED, via_episode="e2"
+    hire = Employment(
+        start=entry,
+        end=exit_,
+        source=source,
+        kind=EmploymentKind.SUBSIDISED,
+        via_episode="e2",
     )
-    # What followed the first stay is kept up to four weeks after it; a contact "after
-    # leaving" would now fall before the last exit, so it is not one.
+    # What followed the first stay is kept up to four weeks after it, and ends by the
+    # return; a contact "after leaving" would now fall before the last exit, so it is
+    # not one.
+    upon_leaving = last.exit.add(days=28)
     kept = [
-        e
-        for e in record.events
-        if e.date <= last.exit.add(days=28) and not isinstance(e, PostExitContact)
+        e for e in record.events if e.date <= upon_leaving and not isinstance(e, PostExitContact)
+    ]
+    back = entry.subtract(days=1)
+    spells = [
+        s if s.end is not None and s.end <= back else evolve(s, end=back)
+        for s in record.situations
+        if s.start <= upon_leaving
     ]
     return Participation(
         participant=record.participant,
@@ -287,7 +322,8 @@ def come_back(rng: random.Random, record: Participation) -> Participation:
             ParticipationPeriod(entry=entry, exit=exit_, exit_reason=ExitReason.COMPLETED),
         ),
         episodes=(*record.episodes, episode),
-        events=tuple(sorted((*kept, hire), key=lambda e: e.date)),
+        situations=tuple(sorted((*spells, hire), key=lambda s: s.start)),
+        events=tuple(sorted(kept, key=lambda e: e.date)),
     )
 
 
@@ -381,6 +417,8 @@ def kielikylpy() -> OperatingModel:
 def build(seed: int = SEED) -> Dataset:
     """The programme, its invented participant records and the Kielikylpy model."""
     rng = random.Random(seed)
+    # What only spells have draws from a stream of its own: the main one stays as it was.
+    more = random.Random(f"{seed}:situations")
     planned: list[tuple[pendulum.Date, str]] = []
     for year, counts in ENTRIES.items():
         routes = [route for route, count in zip(ROUTES, counts, strict=True) for _ in range(count)]
@@ -392,7 +430,7 @@ def build(seed: int = SEED) -> Dataset:
             entry = first.add(days=round((i + 0.5) * step) + rng.randint(-7, 7))
             planned.append((min(max(entry, first), last), route))
     planned.sort()
-    records = [participation(rng, route, entry) for entry, route in planned]
+    records = [participation(rng, more, route, entry) for entry, route in planned]
     # Three people who volunteered after a work trial come back on a wage subsidy: one
     # record per person, with a second period.
     early = [i for i, r in enumerate(records) if r.last_exit and r.last_exit.year == 2016]
@@ -406,6 +444,7 @@ def build(seed: int = SEED) -> Dataset:
                 profile=r.profile,
                 periods=r.periods,
                 episodes=r.episodes,
+                situations=r.situations,
                 events=r.events,
             )
             for n, r in enumerate(records, start=1)

@@ -6,7 +6,9 @@ report, or with ``--export FILE`` writes its JSON document as a template.
 report in Finnish, Swedish or English as Markdown, JSON or HTML. ``validate
 FILE`` checks a document: exit status 0 if it is valid, 1 with every problem
 listed (one a line, ``$.path: message``) if it is not, and 2 if the file cannot
-be read.
+be read. ``migrate OLD -o NEW`` turns a version-1 document into the current
+schema version. ``explain FILE --participant ID`` tells, for an auditor, whether
+and why one person is counted in each figure.
 
 The library reads no clock, and neither does the command line: a report's
 ``--as-of`` date defaults to the programme's end.
@@ -136,6 +138,41 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("file", metavar="FILE", type=Path, help="the JSON document to check")
     validate.set_defaults(run=_validate)
+    migrate = commands.add_parser(
+        "migrate",
+        help="turn a version-1 document into the current schema version",
+        description="Read a JSON document of schema version 1 (or the current one), "
+        "migrate it as docs/compatibility.md describes, check it, and write it in the "
+        "current schema version. Exit status: 0 written, 1 invalid (every problem "
+        "listed), 2 a file cannot be read or written.",
+    )
+    migrate.add_argument("file", metavar="OLD", type=Path, help="the document to migrate")
+    migrate.add_argument("--output", "-o", type=Path, metavar="NEW", help="write to NEW")
+    migrate.set_defaults(run=_migrate)
+    explain = commands.add_parser(
+        "explain",
+        help="why one participant is or is not counted in the figures",
+        description="Explain, figure by figure, whether one participant is in scope, in "
+        "the population and counted, with the dates, window, spell or event that decided. "
+        "For the association's own audit: the output names the participant's pseudonym.",
+    )
+    explain.add_argument("file", metavar="FILE", type=Path, help="the dataset's JSON document")
+    explain.add_argument("--participant", required=True, metavar="ID", help="the pseudonym")
+    explain.add_argument(
+        "--code", metavar="CODE", help="one indicator (e.g. EECR04); all of them if not given"
+    )
+    period = explain.add_mutually_exclusive_group()
+    period.add_argument("--year", type=int, metavar="YYYY", help="the calendar year YYYY")
+    period.add_argument(
+        "--final", action="store_true", help="the whole programme period (the default)"
+    )
+    explain.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date the records are seen as of (default: the programme's end)",
+    )
+    explain.set_defaults(run=_explain)
     return parser
 
 
@@ -150,12 +187,25 @@ def _renderer(name: str) -> Callable[..., str]:
     return renderers[name]
 
 
+def _write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it into place.
+
+    A failure leaves an existing file as it was, never truncated.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def _emit(args: argparse.Namespace, command: str, text: str) -> int:
     if args.output is None:
         print(text, end="" if text.endswith("\n") else "\n")
         return OK
     try:
-        args.output.write_text(text, encoding="utf-8")
+        _write_atomically(args.output, text)
     except OSError as exc:
         print(f"hankemalli {command}: cannot write {args.output}: {_reason(exc)}", file=sys.stderr)
         return UNREADABLE
@@ -293,6 +343,93 @@ def _validate(args: argparse.Namespace) -> int:
         f"{sum(len(r.episodes) for r in records)} service episodes, "
         f"{sum(len(r.events) for r in records)} outcome events"
     )
+    return OK
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    import json
+
+    from .serialization import dumps, from_dict
+
+    path: Path = args.file
+    try:
+        data = json.loads(path.read_bytes())
+    except OSError as exc:
+        print(f"hankemalli migrate: cannot read {path}: {_reason(exc)}", file=sys.stderr)
+        return UNREADABLE
+    except ValueError:
+        # Not JSON at all: the reader says where, as validate does.
+        result = _read(path, "migrate")
+        return result if isinstance(result, int) else INVALID
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    try:
+        # The reader migrates by itself and reports problems where they are written.
+        dataset = from_dict(data, Dataset)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem)
+        count = len(error.problems)
+        print(f"{path}: invalid, {count} problem{'s' * (count != 1)}", file=sys.stderr)
+        return INVALID
+    status = _emit(args, "migrate", dumps(dataset) + "\n")
+    if status == OK:
+        print(f"{path}: schema version {version} read, written as version 2", file=sys.stderr)
+    return status
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from .indicators import (
+        ESF_2014,
+        ESF_PLUS_2021,
+        SEED_FIGURES,
+        CountingRules,
+        ReportingPeriod,
+        explain,
+    )
+
+    dataset = _read(args.file, "explain")
+    if isinstance(dataset, int):
+        return dataset
+    programme = dataset.programme
+    record = next((r for r in dataset.participants if r.id == args.participant), None)
+    if record is None:
+        print(
+            f"hankemalli explain: no participant {args.participant!r} in {args.file}",
+            file=sys.stderr,
+        )
+        return UNREADABLE
+    catalogue = ESF_PLUS_2021 + ESF_2014 + SEED_FIGURES
+    if args.code is not None and args.code not in catalogue.codes:
+        print(
+            f"hankemalli explain: unknown indicator {args.code!r}; "
+            f"known: {', '.join(catalogue.codes)}",
+            file=sys.stderr,
+        )
+        return UNREADABLE
+    if args.year is not None:
+        period = ReportingPeriod.year(args.year)
+    else:
+        period = ReportingPeriod(start=programme.start, end=programme.end)
+    as_of = args.as_of or programme.end
+    rules = CountingRules.for_programme(programme)
+    indicators = [catalogue[args.code]] if args.code is not None else list(catalogue)
+    lines = []
+    for indicator in indicators:
+        found = explain(record, indicator, period=period, as_of=as_of, rules=rules)
+        if args.code is not None:
+            lines.append(str(found))
+        else:
+            verdict = (
+                "counted"
+                if found.counted
+                else "in the population, not counted"
+                if found.in_population
+                else "in scope, not in the population"
+                if found.in_scope
+                else "not in scope"
+            )
+            lines.append(f"{indicator.code}: {verdict}")
+    print("\n".join(lines))
     return OK
 
 

@@ -14,6 +14,7 @@ import pytest
 
 import hankemalli as h
 from hankemalli.demo import _build, demo_dataset, demo_json
+from hankemalli.rules import check_dataset
 from hankemalli.serialization import dumps, loads
 
 T = h.ServiceType
@@ -29,19 +30,42 @@ def coached(dataset: h.Dataset) -> list[h.Participation]:
     return [r for r in dataset.participants if any(e.service is T.JOB_COACHING for e in r.episodes)]
 
 
-def is_placement(event: h.OutcomeEvent) -> bool:
-    if isinstance(event, h.EmploymentStarted):
-        return event.kind is h.EmploymentKind.OPEN_LABOUR_MARKET
-    return isinstance(event, h.EducationStarted) and event.degree_oriented
+def is_placement(spell: h.SituationSpell) -> bool:
+    if isinstance(spell, h.Employment):
+        return spell.kind is h.EmploymentKind.OPEN_LABOUR_MARKET
+    return isinstance(spell, h.Education) and spell.degree_oriented and not spell.own_training
 
 
 def placed(record: h.Participation) -> bool:
-    """Open labour market or degree-oriented education, from entry to 28 days after exit."""
+    """Open labour market or degree-oriented education begun from entry to 28 days after exit."""
     assert record.last_exit is not None
     return any(
-        is_placement(e)
-        and 0 <= days(e.date, record.first_entry) <= days(record.last_exit, record.first_entry) + 28
-        for e in record.events
+        is_placement(s)
+        and 0
+        <= days(s.start, record.first_entry)
+        <= days(record.last_exit, record.first_entry) + 28
+        for s in record.situations
+    )
+
+
+def status_on(record: h.Participation, day: pendulum.Date) -> str:
+    """The labour-market status on ``day`` by hand: a job outranks job seeking."""
+    going_on = [s for s in record.situations if s.start <= day and (s.end is None or day <= s.end)]
+    if any(isinstance(s, h.Employment) for s in going_on):
+        return "employed"
+    if any(isinstance(s, h.JobSeeking) for s in going_on):
+        return "job_searching"
+    return "inactive"
+
+
+def studying(record: h.Participation, low: pendulum.Date, high: pendulum.Date) -> bool:
+    """In education or training, not the operation's own, on some day from low to high."""
+    return any(
+        isinstance(s, h.Education)
+        and not s.own_training
+        and s.start <= high
+        and (s.end is None or s.end >= low)
+        for s in record.situations
     )
 
 
@@ -120,18 +144,18 @@ def test_job_coaching_strand(dataset: h.Dataset) -> None:
 def test_placement_edges_upon_leaving(dataset: h.Dataset) -> None:
     records = coached(dataset)
     placed_on = Counter(
-        days(e.date, r.last_exit)
+        days(s.start, r.last_exit)
         for r in records
-        for e in r.events
-        if is_placement(e) and r.last_exit is not None
+        for s in r.situations
+        if is_placement(s) and r.last_exit is not None
     )
     assert placed_on[28] >= 1
     late = sorted(
-        days(e.date, r.last_exit)
+        days(s.start, r.last_exit)
         for r in records
         if not placed(r) and r.last_exit is not None
-        for e in r.events
-        if is_placement(e)
+        for s in r.situations
+        if is_placement(s) and s.start >= r.first_entry
     )
     assert late == [29, 45, 120]
 
@@ -163,11 +187,11 @@ def test_asylum_seeker_strand(dataset: h.Dataset) -> None:
     assert len(tets) == 72
     assert all(e.id is not None and r in records for r, e in tets)
     via_tet = [
-        e
+        s
         for r in dataset.participants
-        for e in r.events
-        if isinstance(e, h.EmploymentStarted)
-        and any(x.id == e.via_episode and x.service is T.TET for x in r.episodes)
+        for s in r.situations
+        if isinstance(s, h.Employment)
+        and any(x.id == s.via_episode and x.service is T.TET for x in r.episodes)
     ]
     assert len(via_tet) == 31
     certificates = Counter(
@@ -204,6 +228,7 @@ def test_records_have_plausible_variety(dataset: h.Dataset) -> None:
     assert any(r.last_exit == END for r in records)
     assert len({r.profile.referral_source for r in records}) >= 5
     assert {type(e).tag for r in records for e in r.events} == set(h.EVENT_TAGS)
+    assert {type(s).tag for r in records for s in r.situations} == set(h.SITUATION_TAGS)
     improved = [
         r
         for r in records
@@ -225,3 +250,84 @@ def test_records_have_plausible_variety(dataset: h.Dataset) -> None:
 def test_stayers_seen_from_an_earlier_date(dataset: h.Dataset) -> None:
     as_of = pendulum.date(2017, 12, 31)
     assert any(r.first_entry <= as_of and not r.has_left_by(as_of) for r in dataset.participants)
+
+
+def test_spells_tell_the_cases_the_rules_tell_apart(dataset: h.Dataset) -> None:
+    """Jobs held at exit, jobs over before it, jobs after job seeking, own training."""
+    records = dataset.participants
+    began_during: Counter[str] = Counter()
+    for r in records:
+        assert r.last_exit is not None
+        for s in r.situations:
+            if isinstance(s, h.Employment) and r.first_entry <= s.start <= r.last_exit:
+                held = s.end is None or s.end >= r.last_exit
+                began_during["held at exit" if held else "over before exit"] += 1
+    assert began_during["held at exit"] >= 10
+    assert began_during["over before exit"] >= 3
+    # Fixed-term and subsidised jobs end, some of them months after the exit.
+    jobs = [s for r in records for s in r.situations if isinstance(s, h.Employment)]
+    assert any(s.contract is h.ContractType.FIXED_TERM and s.end is not None for s in jobs)
+    assert all(s.end is not None for s in jobs if s.kind is h.EmploymentKind.SUBSIDISED)
+    assert any(s.end is None for s in jobs)
+    # Some people employed at entry hold a job that began before it.
+    assert any(s.start < r.first_entry for r in records for s in r.situations)
+    # Registered as a job seeker after leaving, then a job within the 28 days.
+    found_work = [
+        r
+        for r in records
+        if r.last_exit is not None
+        and any(
+            isinstance(s, h.JobSeeking)
+            and s.start >= r.last_exit
+            and s.end is not None
+            and days(s.end, r.last_exit) < 28
+            for s in r.situations
+        )
+        and status_on(r, r.last_exit.add(days=28)) == "employed"
+    ]
+    assert found_work
+    # The operation's own training (the certificate courses) during participation.
+    own = [
+        s for r in records for s in r.situations if isinstance(s, h.Education) and s.own_training
+    ]
+    assert own
+    assert all(not s.degree_oriented for s in own)
+
+
+def test_exit_situations_agree_with_the_spells(dataset: h.Dataset) -> None:
+    leavers = [r for r in dataset.participants if r.last_exit is not None]
+    recorded = [r for r in leavers if r.exit_situation is not None]
+    assert 0.4 <= len(recorded) / len(leavers) <= 0.6
+    for r in recorded:
+        assert r.exit_situation is not None
+        assert r.last_exit is not None
+        assert r.exit_situation.date == r.last_exit
+        last = r.last_exit.add(days=28)
+        status = r.exit_situation.status.value
+        assert ("employed" if status == "self_employed" else status) == status_on(r, last)
+        assert r.exit_situation.in_education is studying(r, r.last_exit, last)
+    findings = check_dataset(dataset.participants, dataset.programme)
+    assert not [f for f in findings if f.rule.startswith("consistency.")]
+
+
+def test_spells_agree_with_the_six_month_follow_up(dataset: h.Dataset) -> None:
+    wanted = {
+        h.SituationKind.EMPLOYED: "employed",
+        h.SituationKind.SELF_EMPLOYED: "employed",
+        h.SituationKind.JOB_SEARCHING: "job_searching",
+        h.SituationKind.INACTIVE: "inactive",
+        h.SituationKind.IN_EDUCATION: "inactive",
+    }
+    follow_ups = [
+        (r, e)
+        for r in dataset.participants
+        for e in r.events
+        if isinstance(e, h.SituationAfterSixMonths)
+    ]
+    assert follow_ups
+    for r, e in follow_ups:
+        assert status_on(r, e.date) == wanted[e.situation], r.id
+        if e.situation is h.SituationKind.IN_EDUCATION:
+            assert studying(r, e.date, e.date), r.id
+        elif e.situation in (h.SituationKind.JOB_SEARCHING, h.SituationKind.INACTIVE):
+            assert not studying(r, e.date, e.date), r.id

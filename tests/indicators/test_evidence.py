@@ -23,7 +23,7 @@ EMPLOYED = ind.Criterion(
     indicator=ind.Indicator(
         code="employed",
         labels=ind.Labels(fi="työllistyi", sv="anställd", en="employed"),
-        statistic=ind.Share(of=ind.HadEvent(events=(ind.EventMatch(event="employment_started"),))),
+        statistic=ind.Share(of=ind.HadEvent(events=(ind.EventMatch(event="employment"),))),
     )
 )
 DAYS = ind.Criterion(
@@ -47,9 +47,9 @@ def person(rec, job):
             h.ServiceEpisode(service=s, start=D(2016, 3, 1), end=D(2016, 3, 1).add(days=days - 1))
             for s in services
         ]
-        events = [job(D(2016, 5, 1))] if employed else []
+        jobs = [job(D(2016, 5, 1))] if employed else []
         return rec(
-            pid, periods=((D(2016, 3, 1), D(2016, 12, 31)),), episodes=episodes, events=events
+            pid, periods=((D(2016, 3, 1), D(2016, 12, 31)),), episodes=episodes, situations=jobs
         )
 
     return make

@@ -54,19 +54,19 @@ def test_headcount_leaves_out_the_gap_between_periods(rec):
 def test_placement_is_open_labour_market_or_degree_oriented_education(rec, job):
     exit_ = D(2016, 6, 1)
     span = ((D(2016, 3, 1), exit_),)
-    degree = h.EducationStarted(
-        date=D(2016, 6, 15),
+    degree = h.Education(
+        start=D(2016, 6, 15),
         source=h.InformationSource.DOCUMENT,
         kind=h.EducationKind.VOCATIONAL,
         degree_oriented=True,
     )
     other_course = evolve(degree, degree_oriented=False)
     records = [
-        rec("A", periods=span, events=(job(D(2016, 5, 1)),)),  # during participation
-        rec("B", periods=span, events=(degree,)),
-        rec("C", periods=span, events=(other_course,)),
-        rec("D", periods=span, events=(job(D(2016, 6, 10), kind=h.EmploymentKind.SUBSIDISED),)),
-        rec("E", periods=span, events=(job(D(2016, 7, 1)),)),  # 30 days after: too late
+        rec("A", periods=span, situations=(job(D(2016, 5, 1)),)),  # during participation
+        rec("B", periods=span, situations=(degree,)),
+        rec("C", periods=span, situations=(other_course,)),
+        rec("D", periods=span, situations=(job(D(2016, 6, 10), kind=h.EmploymentKind.SUBSIDISED),)),
+        rec("E", periods=span, situations=(job(D(2016, 7, 1)),)),  # 30 days after: too late
     ]
     placement = seed(records)["placement"]
     assert (placement.numerator, placement.denominator) == (2, 5)
@@ -79,7 +79,7 @@ def test_placement_can_be_narrowed_to_job_coaching_participants(rec, job):
         "A",
         periods=span,
         episodes=(episode(T.JOB_COACHING, D(2016, 3, 1), D(2016, 6, 1)),),
-        events=(job(D(2016, 6, 2)),),
+        situations=(job(D(2016, 6, 2)),),
     )
     not_coached = rec("B", periods=span)
     kaiku = evolve(
@@ -142,7 +142,7 @@ def test_tet_periods_and_the_employment_relationships_they_led_to(rec, job):
     person = rec(
         periods=span,
         episodes=(tet1, tet2, course),
-        events=(
+        situations=(
             job(D(2016, 5, 1), via_episode="tet2"),
             job(D(2016, 6, 1), via_episode="c1"),
             job(D(2016, 7, 1)),

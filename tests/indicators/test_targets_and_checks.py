@@ -85,7 +85,7 @@ def test_aggregate_check_finds_a_subgroup_larger_than_its_total(rec):
 
 def test_aggregate_checks_pass_on_consistent_figures(rec, job):
     records = [
-        rec("A", events=(job(D(2016, 6, 2)),)),
+        rec("A", situations=(job(D(2016, 6, 2)),)),
         rec("B", status=h.LabourMarketStatus.EMPLOYED),
     ]
     catalogue = ind.ESF_PLUS_2021

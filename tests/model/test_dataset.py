@@ -18,7 +18,7 @@ D = pendulum.date
 
 
 def test_dataset_knows_its_schema_version(build):
-    assert build.dataset().schema_version == SCHEMA_VERSION == 1
+    assert build.dataset().schema_version == SCHEMA_VERSION == 2
 
 
 def test_participant_is_found_by_pseudonym(build):

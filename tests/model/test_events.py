@@ -9,13 +9,8 @@ from hankemalli import (
     CertificateObtained,
     ContactKind,
     DataError,
-    EducationKind,
-    EducationStarted,
-    EmploymentKind,
-    EmploymentStarted,
     ImprovementKind,
     InformationSource,
-    JobSearchStarted,
     PostExitContact,
     QualificationGained,
     SituationAfterSixMonths,
@@ -27,12 +22,10 @@ REGISTER = InformationSource.REGISTER
 
 
 def test_every_event_kind_has_its_own_stable_tag():
+    # Employment, education and job seeking are situation spells since schema version 2.
     assert {
-        "employment_started": EmploymentStarted,
-        "education_started": EducationStarted,
         "qualification_gained": QualificationGained,
         "certificate_obtained": CertificateObtained,
-        "job_search_started": JobSearchStarted,
         "situation_after_six_months": SituationAfterSixMonths,
         "post_exit_contact": PostExitContact,
     } == EVENT_TAGS
@@ -40,7 +33,7 @@ def test_every_event_kind_has_its_own_stable_tag():
 
 def test_event_without_a_date_or_known_source_reports_both(build):
     with pytest.raises(DataError) as caught:
-        JobSearchStarted(date="2016-05-02", source="rumour")
+        PostExitContact(date="2016-05-02", source="rumour", kind=ContactKind.VOLUNTEERING)
     assert build.paths(caught.value) == ["$.date", "$.source"]
     assert "expected a pendulum Date" in caught.value.problems[0]
     assert "unknown InformationSource 'rumour'" in caught.value.problems[1]
@@ -90,39 +83,9 @@ def test_improvement_for_someone_not_in_work_is_rejected(build, situation):
     assert f"employed or self-employed, not {situation}" in message
 
 
-def test_education_started_needs_a_boolean_degree_orientation(build):
-    with pytest.raises(DataError) as caught:
-        EducationStarted(
-            date=D(2016, 8, 1), source=REGISTER, kind=EducationKind.GENERAL, degree_oriented=None
-        )
-    assert build.the_problem(caught.value) == ("$.degree_oriented", "expected true or false")
-
-
 @pytest.mark.parametrize(
     ("make", "path", "words"),
     [
-        (
-            lambda: EmploymentStarted(date=D(2016, 5, 2), source=REGISTER, kind="gig"),
-            "$.kind",
-            "unknown EmploymentKind 'gig'",
-        ),
-        (
-            lambda: EmploymentStarted(
-                date=D(2016, 5, 2), source=REGISTER, kind=EmploymentKind.SUBSIDISED, contract="zero"
-            ),
-            "$.contract",
-            "unknown ContractType 'zero'",
-        ),
-        (
-            lambda: EmploymentStarted(
-                date=D(2016, 5, 2),
-                source=REGISTER,
-                kind=EmploymentKind.SUBSIDISED,
-                working_time="shift",
-            ),
-            "$.working_time",
-            "unknown WorkingTime 'shift'",
-        ),
         (
             lambda: QualificationGained(date=D(2016, 5, 2), source=REGISTER, kind="phd"),
             "$.kind",
@@ -145,9 +108,6 @@ def test_education_started_needs_a_boolean_degree_orientation(build):
         ),
     ],
     ids=[
-        "employment",
-        "contract",
-        "working_time",
         "qualification",
         "certificate",
         "situation",
@@ -159,16 +119,6 @@ def test_unknown_code_in_an_event_is_rejected(build, make, path, words):
         make()
     assert build.the_problem(caught.value)[0] == path
     assert words in caught.value.problems[0]
-
-
-def test_via_episode_that_is_not_an_identifier_is_rejected(build):
-    with pytest.raises(DataError) as caught:
-        EmploymentStarted(
-            date=D(2016, 5, 2), source=REGISTER, kind=EmploymentKind.SUBSIDISED, via_episode="TET 1"
-        )
-    path, message = build.the_problem(caught.value)
-    assert path == "$.via_episode"
-    assert "not a valid episode identifier 'TET 1'" in message
 
 
 def test_post_exit_contact_with_blank_label_is_rejected(build):

@@ -4,13 +4,17 @@ import pendulum
 import pytest
 
 from hankemalli import (
+    CertificateKind,
+    CertificateObtained,
     DataError,
+    Employment,
     EmploymentKind,
-    EmploymentStarted,
     ExitReason,
+    ExitSituation,
     InformationSource,
-    JobSearchStarted,
+    JobSeeking,
     LabourMarketStatus,
+    LeavingStatus,
     Participant,
     Participation,
     ParticipationPeriod,
@@ -19,6 +23,12 @@ from hankemalli import (
 
 D = pendulum.date
 REGISTER = InformationSource.REGISTER
+
+
+def certificate(day):
+    return CertificateObtained(
+        date=day, source=REGISTER, certificate=CertificateKind.HYGIENE_PASSPORT
+    )
 
 
 # Participant -------------------------------------------------------------------------
@@ -219,38 +229,101 @@ def test_duplicate_episode_id_is_rejected(build):
 
 def test_event_before_first_entry_is_rejected(build):
     with pytest.raises(DataError) as caught:
-        build.participation(events=(JobSearchStarted(date=D(2016, 2, 29), source=REGISTER),))
+        build.participation(events=(certificate(D(2016, 2, 29)),))
     path, message = build.the_problem(caught.value)
     assert path == "$.events[0].date"
     assert "before the first entry (2016-03-01)" in message
 
 
 def test_event_on_first_entry_day_and_after_exit_is_accepted(build):
-    events = (
-        JobSearchStarted(date=D(2016, 3, 1), source=REGISTER),
-        JobSearchStarted(date=D(2017, 3, 30), source=REGISTER),
-    )
+    events = (certificate(D(2016, 3, 1)), certificate(D(2017, 3, 30)))
     assert build.participation(events=events).events == events
 
 
-def test_via_episode_naming_an_unknown_episode_is_rejected(build):
-    event = EmploymentStarted(
-        date=D(2016, 10, 1), source=REGISTER, kind=EmploymentKind.SUBSIDISED, via_episode="tet-9"
+# Participation: situation spells and the exit situation -------------------------------
+
+
+def job(start, end=None, **fields):
+    return Employment(
+        start=start, end=end, source=REGISTER, kind=EmploymentKind.SUBSIDISED, **fields
     )
+
+
+def test_via_episode_naming_an_unknown_episode_is_rejected(build):
+    seeking = JobSeeking(start=D(2016, 1, 1), source=REGISTER)
     with pytest.raises(DataError) as caught:
-        build.participation(episodes=(build.episode(id="tet-1"),), events=(event,))
+        build.participation(
+            episodes=(build.episode(id="tet-1"),),
+            situations=(seeking, job(D(2016, 10, 1), via_episode="tet-9")),
+        )
     path, message = build.the_problem(caught.value)
-    assert path == "$.events[0].via_episode"
+    assert path == "$.situations[1].via_episode"
     assert "no service episode has the id 'tet-9'" in message
     assert "known episode ids: tet-1" in message
 
 
+def test_via_episode_when_no_episode_has_an_id_says_so(build):
+    with pytest.raises(DataError) as caught:
+        build.participation(
+            episodes=(build.episode(),), situations=(job(D(2016, 10, 1), via_episode="tet-1"),)
+        )
+    assert "known episode ids: none: no episode has an id" in build.the_problem(caught.value)[1]
+
+
 def test_via_episode_naming_a_known_episode_is_accepted(build):
-    event = EmploymentStarted(
-        date=D(2016, 10, 1), source=REGISTER, kind=EmploymentKind.SUBSIDISED, via_episode="tet-1"
+    spell = job(D(2016, 10, 1), via_episode="tet-1")
+    record = build.participation(episodes=(build.episode(id="tet-1"),), situations=(spell,))
+    assert record.situations == (spell,)
+
+
+def test_spells_may_start_before_first_entry_and_go_on_after_exit(build):
+    spells = (JobSeeking(start=D(2010, 1, 1), source=REGISTER), job(D(2016, 9, 30)))
+    assert build.participation(situations=spells).situations == spells
+
+
+def exit_situation(day, status=LeavingStatus.EMPLOYED):
+    return ExitSituation(date=day, status=status, source=InformationSource.DOCUMENT)
+
+
+def test_exit_situation_on_the_last_exit_is_accepted(build):
+    recorded = exit_situation(D(2016, 9, 30))
+    assert build.participation(exit_situation=recorded).exit_situation == recorded
+
+
+def test_exit_situation_on_an_open_participation_is_rejected(build):
+    with pytest.raises(DataError) as caught:
+        build.participation(
+            periods=(ParticipationPeriod(entry=D(2016, 3, 1)),),
+            exit_situation=exit_situation(D(2016, 9, 30)),
+        )
+    path, message = build.the_problem(caught.value)
+    assert path == "$.exit_situation"
+    assert "needs an exit; the participation is still open" in message
+
+
+@pytest.mark.parametrize("day", [D(2016, 3, 31), D(2016, 9, 29), D(2016, 10, 1)])
+def test_exit_situation_dated_off_the_last_exit_is_rejected(build, day):
+    # 31.3.2016 is an earlier exit: the snapshot describes the last one only.
+    with pytest.raises(DataError) as caught:
+        build.participation(
+            periods=(
+                build.period(entry=D(2016, 3, 1), exit=D(2016, 3, 31)),
+                build.period(entry=D(2016, 6, 1), exit=D(2016, 9, 30)),
+            ),
+            exit_situation=exit_situation(day),
+        )
+    path, message = build.the_problem(caught.value)
+    assert path == "$.exit_situation.date"
+    assert f"describes the last exit (2016-09-30), not {day}" in message
+
+
+def test_exit_situation_of_the_wrong_kind_is_rejected(build):
+    with pytest.raises(DataError) as caught:
+        build.participation(exit_situation=LeavingStatus.EMPLOYED)
+    assert build.the_problem(caught.value) == (
+        "$.exit_situation",
+        "expected an ExitSituation or None",
     )
-    record = build.participation(episodes=(build.episode(id="tet-1"),), events=(event,))
-    assert record.events == (event,)
 
 
 # Participation: profile against periods ----------------------------------------------
@@ -296,7 +369,7 @@ def test_several_problems_in_one_participation_are_reported_at_once(build):
             profile=build.profile(unemployed_since=D(2016, 4, 1)),
             periods=(ParticipationPeriod(entry=D(2016, 3, 1)), build.period(entry=D(2016, 5, 1))),
             episodes=(build.episode(start=D(2016, 1, 1)),),
-            events=(JobSearchStarted(date=D(2015, 12, 1), source=REGISTER),),
+            events=(certificate(D(2015, 12, 1)),),
         )
     assert build.paths(caught.value) == [
         "$.periods[0].exit",

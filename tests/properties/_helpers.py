@@ -41,7 +41,10 @@ def all_dates(dataset: Dataset) -> list[object]:
         found += [record.profile.unemployed_since]
         found += [day for p in record.periods for day in (p.entry, p.exit)]
         found += [day for e in record.episodes for day in (e.start, e.end)]
+        found += [day for s in record.situations for day in (s.start, s.end)]
         found += [e.date for e in record.events]
+        if record.exit_situation is not None:
+            found.append(record.exit_situation.date)
     return [day for day in found if day is not None]
 
 
@@ -59,11 +62,12 @@ def strategies_by_class() -> dict[type, object]:
         hm.EntryProfile: hs.entry_profiles(),
         hm.ParticipationPeriod: hs.participation_periods(),
         hm.ServiceEpisode: hs.service_episodes(),
-        hm.EmploymentStarted: hs.employment_started_events(),
-        hm.EducationStarted: hs.education_started_events(),
+        hm.Employment: hs.employment_spells(),
+        hm.Education: hs.education_spells(),
+        hm.JobSeeking: hs.job_seeking_spells(),
+        hm.ExitSituation: hs.exit_situations(),
         hm.QualificationGained: hs.qualification_gained_events(),
         hm.CertificateObtained: hs.certificate_obtained_events(),
-        hm.JobSearchStarted: hs.job_search_started_events(),
         hm.SituationAfterSixMonths: hs.situation_after_six_months_events(),
         hm.PostExitContact: hs.post_exit_contact_events(),
         hm.Participation: hs.participations(),

@@ -14,7 +14,14 @@ from hypothesis import Phase, find, settings
 from hypothesis.strategies import SearchStrategy
 from property_helpers import all_dates
 
-from hankemalli import Answer, Dataset, LabourMarketStatus, Participation
+from hankemalli import (
+    Answer,
+    Dataset,
+    Education,
+    Employment,
+    LabourMarketStatus,
+    Participation,
+)
 from hankemalli.testing import strategies as hs
 
 SEARCH = settings(max_examples=2000, phases=[Phase.generate], database=None, deadline=None)
@@ -28,6 +35,19 @@ def events_after_exit(record: Participation) -> set[int]:
     """How many days after the last exit each event is dated."""
     exit = record.last_exit
     return set() if exit is None else {(e.date - exit).in_days() for e in record.events}
+
+
+def jobs_after_exit(record: Participation) -> set[int]:
+    """How many days after the last exit each employment spell starts."""
+    exit = record.last_exit
+    if exit is None:
+        return set()
+    return {(s.start - exit).in_days() for s in record.situations if isinstance(s, Employment)}
+
+
+def spell_ending_before_exit(record: Participation) -> bool:
+    exit = record.last_exit
+    return exit is not None and any(s.end is not None and s.end < exit for s in record.situations)
 
 
 def has_event_on(record: Participation, months: int, days: int) -> bool:
@@ -66,7 +86,27 @@ def test_a_reentry_on_the_day_after_an_exit() -> None:
         ("refused sensitive answer", lambda r: Answer.REFUSED in vars_of(r.profile)),
         (
             "employment via a real episode",
-            lambda r: any(getattr(e, "via_episode", None) for e in r.events),
+            lambda r: any(getattr(s, "via_episode", None) for s in r.situations),
+        ),
+        ("spell begun before entry", lambda r: any(s.start < r.first_entry for s in r.situations)),
+        ("open spell of a leaver", lambda r: r.last_exit and any(s.is_open for s in r.situations)),
+        ("spell ended before exit", spell_ending_before_exit),
+        ("job begun on the exit day", lambda r: 0 in jobs_after_exit(r)),
+        ("job begun on the 28th day after exit", lambda r: 28 in jobs_after_exit(r)),
+        ("job begun on the 29th day after exit", lambda r: 29 in jobs_after_exit(r)),
+        (
+            "own training",
+            lambda r: any(isinstance(s, Education) and s.own_training for s in r.situations),
+        ),
+        ("recorded exit situation", lambda r: r.exit_situation is not None),
+        ("leaver without one", lambda r: r.last_exit and r.exit_situation is None),
+        (
+            "recorded employed upon leaving",
+            lambda r: r.exit_situation is not None and r.exit_situation.status.in_employment,
+        ),
+        (
+            "recorded in education upon leaving",
+            lambda r: r.exit_situation is not None and r.exit_situation.in_education,
         ),
     ],
 )

@@ -1,8 +1,9 @@
-"""A participation's life, step by step: entry, episodes, events, exit, re-entry, follow-up.
+"""A participation's life, step by step: entry, episodes, spells, events, exit, re-entry.
 
-The machine keeps its own plain account of what happened (periods, episodes and
-events as lists) and rebuilds the model's record after every step; the invariants
-compare the two. Rules marked "refused" try what the model must not accept.
+The machine keeps its own plain account of what happened (periods, episodes,
+situation spells and events as lists, and the situation recorded at the last exit)
+and rebuilds the model's record after every step; the invariants compare the two.
+Rules marked "refused" try what the model must not accept.
 """
 
 from __future__ import annotations
@@ -21,12 +22,18 @@ from hypothesis.stateful import (
 from property_helpers import assert_same
 
 from hankemalli import (
+    CertificateKind,
+    CertificateObtained,
     ContactKind,
     DataError,
     Dataset,
+    Employment,
+    EmploymentKind,
     ExitReason,
+    ExitSituation,
     InformationSource,
-    JobSearchStarted,
+    JobSeeking,
+    LeavingStatus,
     OutcomeEvent,
     Participation,
     ParticipationPeriod,
@@ -36,7 +43,9 @@ from hankemalli import (
     ServiceType,
     SituationAfterSixMonths,
     SituationKind,
+    SituationSpell,
     format_path,
+    situation_upon_leaving,
 )
 from hankemalli.serialization import from_dict, to_dict
 from hankemalli.testing import strategies as hs
@@ -48,6 +57,8 @@ class ParticipationLifecycle(RuleBasedStateMachine):
         self.periods: list[ParticipationPeriod] = []
         self.episodes: list[ServiceEpisode] = []
         self.events: list[OutcomeEvent] = []
+        self.spells: list[SituationSpell] = []
+        self.exit_situation: ExitSituation | None = None
 
     # --- the account kept by the machine -------------------------------------------
 
@@ -57,6 +68,8 @@ class ParticipationLifecycle(RuleBasedStateMachine):
             "profile": self.profile,
             "periods": tuple(self.periods),
             "episodes": tuple(self.episodes),
+            "situations": tuple(self.spells),
+            "exit_situation": self.exit_situation,
             "events": tuple(self.events),
         }
         return Participation(**{**fields, **changes})
@@ -115,9 +128,25 @@ class ParticipationLifecycle(RuleBasedStateMachine):
 
     @rule(data=st.data())
     def outcome(self, data: st.DataObject) -> None:
-        ids = [e.id for e in self.episodes if e.id is not None]
-        event = data.draw(hs.outcome_events(dates=st.just(self.today), episode_ids=ids))
+        event = data.draw(hs.outcome_events(dates=st.just(self.today)))
         self.events.append(event)
+
+    @rule(data=st.data(), back=st.sampled_from([0, 0, 1, 400]))
+    def situation_begins(self, data: st.DataObject, back: int) -> None:
+        # A spell may have begun before the first entry (e.g. registered job seeking).
+        ids = [e.id for e in self.episodes if e.id is not None]
+        spell = data.draw(
+            hs.situation_spells(dates=st.just(self.today.subtract(days=back)), episode_ids=ids)
+        )
+        self.spells.append(attrs.evolve(spell, end=None))
+
+    @precondition(lambda self: any(s.end is None for s in self.spells))
+    @rule(data=st.data())
+    def situation_ends(self, data: st.DataObject) -> None:
+        open_ones = [i for i, s in enumerate(self.spells) if s.end is None]
+        index = data.draw(st.sampled_from(open_ones))
+        spell = self.spells[index]
+        self.spells[index] = attrs.evolve(spell, end=max(spell.start, self.today))
 
     @precondition(lambda self: self.inside)
     @rule(reason=st.none() | st.sampled_from(ExitReason))
@@ -126,11 +155,23 @@ class ParticipationLifecycle(RuleBasedStateMachine):
             attrs.evolve(e, end=self.today) if e.end is None else e for e in self.episodes
         ]
         self.periods[-1] = attrs.evolve(self.periods[-1], exit=self.today, exit_reason=reason)
+        self.exit_situation = None  # a snapshot of an earlier exit goes with it
+
+    @precondition(lambda self: not self.inside)
+    @rule(status=st.sampled_from(LeavingStatus), in_education=st.booleans())
+    def record_exit_situation(self, status: LeavingStatus, in_education: bool) -> None:
+        self.exit_situation = ExitSituation(
+            date=self.periods[-1].exit,
+            status=status,
+            in_education=in_education,
+            source=InformationSource.DOCUMENT,
+        )
 
     @precondition(lambda self: not self.inside and self.today > self.periods[-1].exit)
     @rule()
     def reenter(self) -> None:
         self.periods.append(ParticipationPeriod(entry=self.today))
+        self.exit_situation = None  # the participation goes on: no situation at exit yet
 
     @precondition(lambda self: not self.inside)
     @rule(situation=st.sampled_from(SituationKind), contact=st.sampled_from(ContactKind))
@@ -138,8 +179,8 @@ class ParticipationLifecycle(RuleBasedStateMachine):
         # The follow-up may come after the programme has ended.
         exit = self.periods[-1].exit
         source = InformationSource.REGISTER
+        self.spells.append(JobSeeking(start=exit.add(days=28), source=source))
         self.events += [
-            JobSearchStarted(date=exit.add(days=28), source=source),
             SituationAfterSixMonths(date=exit.add(months=6), source=source, situation=situation),
             PostExitContact(date=exit.add(months=7), source=source, kind=contact),
         ]
@@ -155,10 +196,42 @@ class ParticipationLifecycle(RuleBasedStateMachine):
 
     @rule()
     def refused_event_before_first_entry(self) -> None:
-        early = JobSearchStarted(
-            date=self.first_entry.subtract(days=1), source=InformationSource.REGISTER
+        early = CertificateObtained(
+            date=self.first_entry.subtract(days=1),
+            source=InformationSource.REGISTER,
+            certificate=CertificateKind.HYGIENE_PASSPORT,
         )
         self.refused_at(("events", len(self.events), "date"), events=(*self.events, early))
+
+    @rule()
+    def refused_employment_via_an_unknown_episode(self) -> None:
+        known = {e.id for e in self.episodes}
+        spell = Employment(
+            start=self.today,
+            source=InformationSource.REGISTER,
+            kind=EmploymentKind.SUBSIDISED,
+            via_episode=next(f"tet-{n}" for n in range(100) if f"tet-{n}" not in known),
+        )
+        where = ("situations", len(self.spells), "via_episode")
+        self.refused_at(where, situations=(*self.spells, spell))
+
+    @precondition(lambda self: self.inside)
+    @rule()
+    def refused_exit_situation_while_inside(self) -> None:
+        snapshot = ExitSituation(
+            date=self.today, status=LeavingStatus.INACTIVE, source=InformationSource.DOCUMENT
+        )
+        self.refused_at(("exit_situation",), exit_situation=snapshot)
+
+    @precondition(lambda self: not self.inside)
+    @rule(days=st.sampled_from([-1, 1, 28]))
+    def refused_exit_situation_off_the_last_exit(self, days: int) -> None:
+        snapshot = ExitSituation(
+            date=self.periods[-1].exit.add(days=days),
+            status=LeavingStatus.EMPLOYED,
+            source=InformationSource.DOCUMENT,
+        )
+        self.refused_at(("exit_situation", "date"), exit_situation=snapshot)
 
     @precondition(lambda self: not self.inside)
     @rule()
@@ -191,6 +264,16 @@ class ParticipationLifecycle(RuleBasedStateMachine):
     @invariant()
     def episodes_are_open_only_while_inside(self) -> None:
         assert self.inside or all(e.end is not None for e in self.record().episodes)
+
+    @invariant()
+    def the_situation_upon_leaving_follows_the_record(self) -> None:
+        record = self.record()
+        found = situation_upon_leaving(record)
+        assert (found is None) is self.inside
+        if found is not None:
+            assert found.recorded is (self.exit_situation is not None)
+            if self.exit_situation is not None:
+                assert found.status is self.exit_situation.status
 
     @invariant()
     def the_record_round_trips(self) -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from property_helpers import fewer, strategies_by_class
 
 import hankemalli
-from hankemalli import OutcomeEvent
+from hankemalli import OutcomeEvent, SituationSpell
 from hankemalli.testing import Violation, _plugin
 
 CLASSES = list(strategies_by_class())
@@ -50,6 +50,11 @@ def test_from_type_builds_each_class(cls: type, data: st.DataObject) -> None:
 @given(st.from_type(OutcomeEvent))
 def test_from_type_builds_any_outcome_event(event: object) -> None:
     assert type(event) in hankemalli.EVENT_TAGS.values()
+
+
+@given(st.from_type(SituationSpell))
+def test_from_type_builds_any_situation_spell(spell: object) -> None:
+    assert type(spell) in hankemalli.SITUATION_TAGS.values()
 
 
 def test_import_hankemalli_does_not_import_hypothesis() -> None:

@@ -11,10 +11,12 @@ from hypothesis.errors import InvalidArgument
 from property_helpers import all_dates, fewer, strategies_by_class
 
 from hankemalli import (
+    CertificateObtained,
     Dataset,
-    EmploymentStarted,
-    JobSearchStarted,
+    Employment,
+    JobSeeking,
     Participation,
+    PostExitContact,
     ServiceType,
 )
 from hankemalli.testing import strategies as hs
@@ -51,22 +53,25 @@ def test_a_dataset_keeps_to_its_period_and_size(dataset: Dataset) -> None:
 @given(
     hs.participations(
         service_types=[ServiceType.TET, ServiceType.OTHER],
-        event_kinds=[EmploymentStarted, JobSearchStarted],
+        event_kinds=[CertificateObtained, PostExitContact],
+        situation_kinds=[Employment, JobSeeking],
     )
 )
 def test_a_participation_holds_only_the_kinds_asked_for(record: Participation) -> None:
     assert {e.service for e in record.episodes} <= {ServiceType.TET, ServiceType.OTHER}
-    assert {type(e) for e in record.events} <= {EmploymentStarted, JobSearchStarted}
+    assert {type(e) for e in record.events} <= {CertificateObtained, PostExitContact}
+    assert {type(s) for s in record.situations} <= {Employment, JobSeeking}
     ids = {e.id for e in record.episodes if e.id is not None}
-    for event in record.events:
-        if isinstance(event, EmploymentStarted) and event.via_episode is not None:
-            assert event.via_episode in ids
+    for spell in record.situations:
+        if isinstance(spell, Employment) and spell.via_episode is not None:
+            assert spell.via_episode in ids
 
 
-@given(hs.datasets(service_types=[], event_kinds=[]))
+@given(hs.datasets(service_types=[], event_kinds=[], situation_kinds=[]))
 def test_empty_kinds_leave_pathways_and_outcomes_out(dataset: Dataset) -> None:
     assert dataset.programme.services == ()
     assert all(not r.episodes and not r.events for r in dataset.participants)
+    assert all(not r.situations for r in dataset.participants)
 
 
 @given(hs.dates_between(PERIOD[0], PERIOD[1]))
@@ -86,10 +91,12 @@ def test_every_date_of_a_dataset_is_a_pendulum_date(dataset: Dataset) -> None:
         lambda: hs.datasets(min_participants=3, max_participants=2),
         lambda: hs.datasets(period=(pendulum.date(2017, 1, 1), pendulum.date(2016, 1, 1))),
         lambda: hs.participations(event_kinds=[Dataset]),
+        lambda: hs.participations(situation_kinds=[CertificateObtained]),
         lambda: hs.outcome_events(kinds=[]),
+        lambda: hs.situation_spells(kinds=[]),
         lambda: hs.violations(rules=["no_such_rule"]),
     ],
-    ids=["sizes", "period", "event-kind", "no-kinds", "rule"],
+    ids=["sizes", "period", "event-kind", "situation-kind", "no-kinds", "no-spells", "rule"],
 )
 def test_knobs_that_make_no_sense_are_refused(make) -> None:
     with pytest.raises(InvalidArgument):

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from property_helpers import fewer
 
-from hankemalli import EVENT_TAGS, DataError, Dataset, format_path
+from hankemalli import EVENT_TAGS, SITUATION_TAGS, DataError, Dataset, format_path
 from hankemalli.serialization import from_dict, loads
 from hankemalli.testing import RULES, Violation
 from hankemalli.testing import strategies as hs
@@ -21,9 +21,12 @@ MESSAGES = {
     "missing_key": r"^required key is missing",
     "extra_key": r"^unknown key; allowed keys: \w+(, \w+)*$",
     "bad_date": r"expected a date as YYYY-MM-DD|is not a date in the calendar",
-    "end_before_start": r"cannot (end|come) .*before",
+    "end_before_start": r"cannot (end|come) .*before",  # programme, period, episode, spell
     "unknown_code": r"^unknown \w+ '.*'; allowed: [a-z0-9_]+(, [a-z0-9_]+)+$",
     "unknown_event_tag": r"^unknown event type .*; allowed: " + ", ".join(EVENT_TAGS) + "$",
+    "unknown_situation_tag": r"^unknown situation type .*; allowed: "
+    + ", ".join(SITUATION_TAGS)
+    + "$",
     "duplicate_id": r"twice",
     "personal_identity_code_id": r"personal identity code",
     "contact_details_id": r"e-mail address|phone number",
@@ -31,6 +34,8 @@ MESSAGES = {
     "event_before_entry": r"before the first entry",
     "overlapping_periods": r"re-entry .* must come after the previous exit",
     "unknown_episode_reference": r"no service episode has the id",
+    "exit_situation_without_exit": r"needs an exit; the participation is still open",
+    "exit_situation_off_last_exit": r"describes the last exit \(.*\), not ",
 }
 
 

@@ -21,7 +21,7 @@ def programme():
 
 def records(rec, job):
     return [
-        rec("A", periods=((D(2015, 9, 1), D(2016, 2, 1)),), events=(job(D(2016, 2, 10)),)),
+        rec("A", periods=((D(2015, 9, 1), D(2016, 2, 1)),), situations=(job(D(2016, 2, 10)),)),
         rec("B", periods=((D(2016, 3, 1), D(2016, 5, 1)), (D(2017, 3, 1), D(2017, 6, 1)))),
         rec("C", periods=((D(2017, 1, 1), D(2017, 12, 31)),), since=D(2015, 1, 1)),
     ]
@@ -205,3 +205,23 @@ def test_where_reports_and_records_disagree_the_final_report_names_the_figure(
     [difference] = final.differences
     assert difference.code == code
     assert difference.derived.numerator - difference.recomputed.numerator == delta
+
+
+def test_an_annual_report_counts_its_programme_targets_up_to_the_end_of_its_year():
+    # The 2016 report given on 31 January 2017 counts up to 31 December 2016: the 11
+    # people who joined in January 2017 are known on as_of but not in the year's figures.
+    from hankemalli.demo import demo_dataset
+
+    dataset = demo_dataset()
+    report = rep.issue_annual_report(
+        dataset.programme,
+        dataset.participants,
+        year=2016,
+        as_of=D(2017, 1, 31),
+        issued=D(2017, 2, 15),
+    )
+    [participants] = [
+        a for a in report.attainments if a.target.metric is h.TargetMetric.PARTICIPANTS
+    ]
+    assert participants.period.end == D(2016, 12, 31)
+    assert participants.value == 132

@@ -55,7 +55,8 @@ def test_every_figure_says_where_it_comes_from(final):
 
 def test_kaiku_figures_in_the_demo_final_report(final):
     md = rep.render_markdown(final, "fi")
-    assert "| Osallistujat yhteensä | 270 | kerätty tieto |" in md
+    assert "| Osallistujat yhteensä | 239 | kerätty tieto |" in md
+    assert "| Kaikki osallistujat, myös puutteelliset tiedot | 270 | kerätty tieto |" in md
     assert "| Hygieniapassi | 79 |" in md
     assert "| Työturvallisuuskortti | 42 |" in md
     assert "| TET-jaksoista syntyneet työsuhteet | 31 | kerätty tieto |" in md

@@ -80,10 +80,10 @@ def test_employment_before_the_episode_that_led_to_it(rec, job):
         service=h.ServiceType.TET, start=D(2016, 4, 1), end=D(2016, 4, 10), id="t1"
     )
     person = rec(
-        since=D(2015, 1, 1), episodes=(tet,), events=(job(D(2016, 3, 20), via_episode="t1"),)
+        since=D(2015, 1, 1), episodes=(tet,), situations=(job(D(2016, 3, 20), via_episode="t1"),)
     )
     assert rules_of(check_record(person)) == [
-        ("consistency.employment_before_its_episode", ("events", 0, "date"))
+        ("consistency.employment_before_its_episode", ("situations", 0, "start"))
     ]
 
 

@@ -14,9 +14,9 @@ from hankemalli.serialization import from_dict, loads
 DELETE = object()
 
 EVENT_KINDS = (
-    "employment_started, education_started, qualification_gained, certificate_obtained, "
-    "job_search_started, situation_after_six_months, post_exit_contact"
+    "qualification_gained, certificate_obtained, situation_after_six_months, post_exit_contact"
 )
+SITUATION_KINDS = "employment, education, job_seeking"
 
 
 def broken(document: dict[str, Any], *changes: tuple[str, Any]) -> dict[str, Any]:
@@ -82,7 +82,8 @@ def test_the_unbroken_document_reads(document, full_dataset):
         pytest.param(
             ("programme.budget", 1000),
             "$.programme.budget: unknown key; allowed keys: id, name, organisation, start, "
-            "end, areas, funders, target_groups, targets, services, partners",
+            "end, areas, funders, target_groups, targets, services, partners, "
+            "qualifying_certificates",
             id="extra-key",
         ),
         pytest.param(
@@ -158,7 +159,8 @@ def test_the_unbroken_document_reads(document, full_dataset):
         ),
         pytest.param(
             ("participants[0].events[2].kind", "open_labour_market"),
-            "$.participants[0].events[2].kind: unknown key; allowed keys: date, source",
+            "$.participants[0].events[2].kind: unknown key; allowed keys: date, source, "
+            "situation, improvement",
             id="field-of-another-event-kind",
         ),
         pytest.param(
@@ -217,8 +219,8 @@ def test_the_unbroken_document_reads(document, full_dataset):
             id="number-for-boolean",
         ),
         pytest.param(
-            ("participants[0].events[4].degree_oriented", "yes"),
-            "$.participants[0].events[4].degree_oriented: expected true or false, got a string",
+            ("participants[0].situations[2].degree_oriented", "yes"),
+            "$.participants[0].situations[2].degree_oriented: expected true or false, got a string",
             id="string-for-boolean",
         ),
         pytest.param(
@@ -262,10 +264,60 @@ def test_the_unbroken_document_reads(document, full_dataset):
             id="other-service-without-label",
         ),
         pytest.param(
-            ("participants[0].events[3].via_episode", "tet-9"),
-            "$.participants[0].events[3].via_episode: no service episode has the id 'tet-9'; "
-            "known episode ids: tet-1",
+            ("participants[0].situations[1].via_episode", "tet-9"),
+            "$.participants[0].situations[1].via_episode: no service episode has the id "
+            "'tet-9'; known episode ids: tet-1",
             id="unknown-via-episode",
+        ),
+        pytest.param(
+            ("participants[0].situations[0].end", "2016-10-02"),
+            "$.participants[0].situations[0].end: a spell cannot end (2016-10-02) before it "
+            "starts (2016-10-03)",
+            id="spell-end-before-start",
+        ),
+        pytest.param(
+            ("participants[0].situations[1].type", "employment_started"),
+            "$.participants[0].situations[1].type: unknown situation type "
+            f"'employment_started'; allowed: {SITUATION_KINDS}",
+            id="version-1-tag-as-a-situation",
+        ),
+        pytest.param(
+            ("participants[1].situations[0].type", DELETE),
+            "$.participants[1].situations[0].type: required key is missing; a situation names "
+            f"its kind here: {SITUATION_KINDS}",
+            id="missing-situation-tag",
+        ),
+        pytest.param(
+            ("participants[0].events[1].type", "employment_started"),
+            "$.participants[0].events[1].type: unknown event type 'employment_started'; "
+            f"allowed: {EVENT_KINDS}",
+            id="version-1-event-in-a-version-2-document",
+        ),
+        pytest.param(
+            ("participants[0].situations[0].start", DELETE),
+            "$.participants[0].situations[0].start: required key is missing",
+            id="spell-without-start",
+        ),
+        pytest.param(
+            ("participants[0].exit_situation.date", "2017-03-30"),
+            "$.participants[0].exit_situation.date: the situation at exit describes the last "
+            "exit (2017-03-31), not 2017-03-30",
+            id="exit-situation-off-last-exit",
+        ),
+        pytest.param(
+            (
+                "participants[1].exit_situation",
+                {"date": "2018-01-08", "status": "inactive", "source": "document"},
+            ),
+            "$.participants[1].exit_situation: a situation at exit needs an exit; the "
+            "participation is still open",
+            id="exit-situation-while-open",
+        ),
+        pytest.param(
+            ("participants[0].exit_situation.status", "working"),
+            "$.participants[0].exit_situation.status: unknown LeavingStatus 'working'; "
+            "allowed: employed, self_employed, job_searching, inactive",
+            id="unknown-leaving-status",
         ),
         pytest.param(
             ("participants[0].events[0].date", "2016-02-28"),
@@ -280,15 +332,15 @@ def test_the_unbroken_document_reads(document, full_dataset):
             id="overlapping-periods",
         ),
         pytest.param(
-            ("participants[0].periods[1].exit", "2019-01-01"),
-            "$.participants[0].periods[1].exit: the exit (2019-01-01) is outside the "
+            ("participants[1].periods[0].entry", "2015-07-31"),
+            "$.participants[1].periods[0].entry: the entry (2015-07-31) is outside the "
             "programme period (2015-08-01–2018-12-31)",
             id="entry-outside-programme",
         ),
         pytest.param(
             ("schema_version", "1"),
             "$.schema_version: unsupported schema version '1'; this hankemalli reads schema "
-            "version 1",
+            "versions 1 and 2",
             id="schema-version-as-string",
         ),
     ],
@@ -326,7 +378,7 @@ def test_document_problems_are_reported_with_the_records_problems(document):
         "$.programme.funders[1].kind: unknown FunderKind 'ely'; allowed: eu, state, regional, "
         "municipal, own, other",
         "$.programme.budget: unknown key; allowed keys: id, name, organisation, start, end, "
-        "areas, funders, target_groups, targets, services, partners",
+        "areas, funders, target_groups, targets, services, partners, qualifying_certificates",
         "$.participants[1].profile.rural: unknown Answer 'maybe'; allowed: yes, no, refused, "
         "not_asked",
         "$.participants[2].profile: required key is missing",
@@ -351,7 +403,7 @@ def test_problems_in_several_records_are_all_reported_at_once(document):
         document,
         ("participants[0].participant.age_at_entry", "24"),
         ("participants[0].profile.gender", "male"),
-        ("participants[0].events[5].type", DELETE),
+        ("participants[0].events[4].type", DELETE),
         # a duplicate id in a record that has other problems too
         ("participants[1].participant.id", "K-0001"),
         ("participants[1].periods[0].entry", "2018-02-30"),
@@ -369,7 +421,7 @@ def test_problems_in_several_records_are_all_reported_at_once(document):
     assert [problem.split(":")[0] for problem in problems_reading(bad)] == [
         "$.participants[0].participant.age_at_entry",
         "$.participants[0].profile.gender",
-        "$.participants[0].events[5].type",
+        "$.participants[0].events[4].type",
         "$.participants[1].periods[0].entry",
         "$.participants[1].notes",
         "$.participants[1].participant.id",

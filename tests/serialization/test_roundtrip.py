@@ -14,7 +14,15 @@ import pendulum
 import pytest
 
 import hankemalli
-from hankemalli import CODE_LISTS, EVENT_TAGS, SCHEMA_VERSION, DataError, Dataset, Participation
+from hankemalli import (
+    CODE_LISTS,
+    EVENT_TAGS,
+    SCHEMA_VERSION,
+    SITUATION_TAGS,
+    DataError,
+    Dataset,
+    Participation,
+)
 from hankemalli.serialization import TAG_KEY, dumps, from_dict, loads, read, to_dict, write
 
 
@@ -46,10 +54,12 @@ def test_full_dataset_uses_every_class_event_kind_and_code_list(full_dataset):
     public_classes = {
         value
         for value in vars(hankemalli).values()
-        if attrs.has(value) and value is not hankemalli.Problem
+        # Problem and Situation are what checks and queries give, not what is stored.
+        if attrs.has(value) and value not in (hankemalli.Problem, hankemalli.Situation)
     }
     assert public_classes <= kinds
     assert set(EVENT_TAGS.values()) <= kinds
+    assert set(SITUATION_TAGS.values()) <= kinds
     assert set(CODE_LISTS) <= kinds
 
 
@@ -116,20 +126,45 @@ def test_json_form_spells_dates_decimals_codes_and_tags_as_strings(full_dataset)
     assert [event[TAG_KEY] for event in data["participants"][0]["events"]] == [
         "certificate_obtained",
         "certificate_obtained",
-        "job_search_started",
-        "employment_started",
-        "education_started",
         "situation_after_six_months",
         "qualification_gained",
         "post_exit_contact",
     ]
+    assert [spell[TAG_KEY] for spell in data["participants"][0]["situations"]] == [
+        "job_seeking",
+        "employment",
+        "education",
+    ]
+    assert data["participants"][0]["situations"][1] == {
+        "start": "2017-04-01",
+        "end": "2017-12-31",
+        "source": "document",
+        "kind": "open_labour_market",
+        "contract": "fixed_term",
+        "working_time": "part_time",
+        "via_episode": "tet-1",
+        "type": "employment",
+    }
+    # An open spell has no end; own_training false is the default and left out.
+    assert data["participants"][0]["situations"][2] == {
+        "start": "2017-08-14",
+        "source": "participant_reported",
+        "kind": "vocational",
+        "degree_oriented": True,
+        "type": "education",
+    }
+    assert data["participants"][0]["exit_situation"] == {
+        "date": "2017-03-31",
+        "status": "employed",
+        "source": "document",
+    }
 
 
 def test_schema_version_is_written_first(full_dataset):
     data = to_dict(full_dataset)
     assert next(iter(data)) == "schema_version"
-    assert data["schema_version"] == SCHEMA_VERSION == 1
-    assert dumps(full_dataset).startswith('{\n  "schema_version": 1,')
+    assert data["schema_version"] == SCHEMA_VERSION == 2
+    assert dumps(full_dataset).startswith('{\n  "schema_version": 2,')
 
 
 def test_schema_version_is_required_on_input(document):
@@ -137,18 +172,19 @@ def test_schema_version_is_required_on_input(document):
     with pytest.raises(DataError) as caught:
         from_dict(document, Dataset)
     assert caught.value.problems == (
-        "$.schema_version: required key is missing; this hankemalli reads schema version 1",
+        "$.schema_version: required key is missing; this hankemalli reads schema version 2",
     )
 
 
-@pytest.mark.parametrize("version", [2, 0, "1", True, None])
+@pytest.mark.parametrize("version", [3, 0, "1", "2", True, 1.0, 2.0, None])
 def test_other_schema_version_is_refused(document, version):
+    # true and 1.0 equal 1 in Python but are not the version number 1: never migrated.
     document["schema_version"] = version
     with pytest.raises(DataError) as caught:
         from_dict(document, Dataset)
     assert caught.value.problems == (
         f"$.schema_version: unsupported schema version {version!r}; "
-        "this hankemalli reads schema version 1",
+        "this hankemalli reads schema versions 1 and 2",
     )
 
 

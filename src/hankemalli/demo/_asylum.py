@@ -14,18 +14,22 @@ from ..model import (
     CertificateKind,
     CertificateObtained,
     ContractType,
+    Education,
+    EducationKind,
+    Employment,
     EmploymentKind,
-    EmploymentStarted,
     EntryProfile,
     ExitReason,
     Gender,
     InformationSource,
     IscedBand,
+    JobSeeking,
     LabourMarketStatus,
     LanguageSkill,
     OutcomeEvent,
     ReferralSource,
     ServiceType,
+    SituationSpell,
     WorkingTime,
 )
 from ._common import (
@@ -34,6 +38,7 @@ from ._common import (
     PARALLEL_PROJECT,
     WORKPLACES,
     Ep,
+    Placed,
     Plan,
     Record,
     deal,
@@ -42,6 +47,7 @@ from ._common import (
     in_calendar,
     place,
     record,
+    settle,
     source,
 )
 
@@ -118,8 +124,40 @@ def _profile(
     )
 
 
-def asylum_seekers(rng: random.Random) -> list[Record]:
-    """The 120 asylum seekers."""
+def _more_spells(
+    rng: random.Random, placed: Placed, spells: list[SituationSpell]
+) -> list[SituationSpell]:
+    """The own training of the certificate courses, and job seeking after leaving, if no job."""
+    more = list(spells)
+    for episode in placed.episodes:
+        if episode.service is S.CERTIFICATE_COURSE:
+            more.append(
+                Education(
+                    start=episode.start,
+                    end=episode.end,
+                    source=InformationSource.DOCUMENT,
+                    kind=EducationKind.VOCATIONAL,
+                    degree_oriented=False,
+                    own_training=True,
+                )
+            )
+    if not spells and rng.random() < 0.35:
+        more.append(
+            JobSeeking(
+                start=placed.last_exit.add(days=rng.randint(0, 60)),
+                source=InformationSource.REGISTER,
+            )
+        )
+    return more
+
+
+def asylum_seekers(rng: random.Random, more: random.Random) -> list[Record]:
+    """The 120 asylum seekers; ``more`` is the second random stream (see ``_common``).
+
+    The certificate courses are the operation's own training (education spells
+    with ``own_training``), which no result counts; some of the people without a
+    job register as job seekers after leaving, once they have a residence permit.
+    """
     n = 120
     years = deal(rng, [(2016, 58), (2017, 44), (2018, 18)])
     tets = deal(rng, [(2, 14), (1, 44), (0, 62)])
@@ -161,6 +199,7 @@ def asylum_seekers(rng: random.Random) -> list[Record]:
         plan, entry = place(rng, years[i], pendulum.date(2016, 1, 11), make)
         placed = in_calendar(plan, entry)
         events: list[OutcomeEvent] = []
+        spells: list[SituationSpell] = []
         for episode in placed.episodes:
             if episode.service is S.CERTIFICATE_COURSE and episode.label is not None:
                 kind, label = COURSES[episode.label]
@@ -182,11 +221,11 @@ def asylum_seekers(rng: random.Random) -> list[Record]:
             reason = ExitReason.EMPLOYMENT
             tet = [e for e in placed.episodes if e.service is S.TET][-1]
             assert tet.end is not None
-            events.append(
-                EmploymentStarted(
+            spells.append(
+                Employment(
                     # Inside the programme period, so the figure for the whole
                     # programme holds every one of KAIKU's 31 relationships.
-                    date=min(tet.end.add(days=rng.randint(0, 21)), END),
+                    start=min(tet.end.add(days=rng.randint(0, 21)), END),
                     source=source(rng),
                     kind=next(kinds),
                     contract=ContractType.FIXED_TERM,
@@ -196,8 +235,9 @@ def asylum_seekers(rng: random.Random) -> list[Record]:
                     via_episode=tet.id,
                 )
             )
-        follow_up(rng, placed.last_exit, events, chance=0.2)
+        recorded = follow_up(rng, placed.last_exit, events, spells, chance=0.2)
+        situations = settle(more, _more_spells(more, placed, spells), placed.last_exit, recorded)
         reasons = [ExitReason.OTHER] * (len(plan.periods) - 1) + [reason]
         profile = _profile(rng, genders[i], statuses[i])
-        records.append(record(ages[i], profile, placed, reasons, events))
+        records.append(record(ages[i], profile, placed, reasons, events, situations))
     return records

@@ -18,13 +18,16 @@ Three groups of participants, 270 in all, none in two groups:
 - **Job-coaching strand** (työhönvalmennus), 135 people: everyone with a
   ``job_coaching`` episode. Built to satisfy, counting these 135 only:
 
-  - 59 are *placed* (59/135 = 44 %): each has an ``employment_started`` event of
-    kind ``open_labour_market`` or an ``education_started`` event with
-    ``degree_oriented`` true, dated from the first entry up to and including the
-    28th day after the last exit (41 jobs, one of them exactly on day 28, and 18
-    degree-oriented studies). The other 76 have no such event in that window:
-    three find open-labour-market work later (29, 45 and 120 days after exit),
-    others subsidised jobs or education that is not degree-oriented.
+  - 59 are *placed* (59/135 = 44 %): each has an ``employment`` spell of kind
+    ``open_labour_market`` or an ``education`` spell with ``degree_oriented`` true
+    that *began* from the first entry up to and including the 28th day after the
+    last exit (41 jobs, one of them beginning exactly on day 28, about a third
+    during participation, and 18 degree-oriented studies). The other 76 began no
+    such spell in that window: three find open-labour-market work later (29, 45
+    and 120 days after exit, registered as job seekers until then), others
+    subsidised jobs or education that is not degree-oriented. Some of the placed
+    by a study had a short seasonal job during participation that was over before
+    the exit: a placement, but not "in employment upon leaving".
   - 74 start their pathway with ``rehabilitative_work`` (the first episode in
     order of start), with job coaching starting during it.
   - 61 have ``language_skill`` weak or none *and* ``foreign_background`` yes. One
@@ -37,12 +40,14 @@ Three groups of participants, 270 in all, none in two groups:
 
 - **Asylum-seeker strand**, 120 people with ``asylum_seeker`` yes (nobody else has
   yes): 72 ``tet`` episodes with ids ``tet-1``/``tet-2`` (58 people, 14 of them
-  with two), of which 31 led to an ``employment_started`` event whose
+  with two), of which 31 led to an ``employment`` spell (fixed-term) whose
   ``via_episode`` names the TET episode (26 open labour market, 5 subsidised); 79
   ``certificate_obtained`` hygiene passports and 42 occupational safety cards, at
   most one of each per person and nobody else with either, each dated at the end
-  of a ``certificate_course`` episode. First entries by year: 2016: 58, 2017: 44,
-  2018: 18. Two re-entries.
+  of a ``certificate_course`` episode. The courses are the operation's own
+  training (``education`` spells with ``own_training`` true, which no result
+  counts). Some of those without a job register as job seekers after leaving.
+  First entries by year: 2016: 58, 2017: 44, 2018: 18. Two re-entries.
 
 - **Comparison group**, 15 people in rehabilitative work in the association
   network without job coaching. They are invented, to make "job coaching
@@ -57,11 +62,24 @@ goal ladder of work-life readiness (four dimensions, five stages), on which ever
 job-coaching participant is assessed when coaching starts and reviewed when it
 ends, except those who left for health reasons, moved away or stopped coming.
 
+Situations (tilanteet) are spells with ends: permanent jobs, self-employment,
+registered job seeking and some degree-oriented studies are open; fixed-term jobs
+end 3–18 months after they begin and wage-subsidised ones 5–12 months (a
+``wage_subsidy`` episode during participation is a subsidised job over by the exit);
+the two people employed at entry hold a part-time job begun before it. Registered
+job seeking ends the day before a job begins, and some who register after leaving
+find a subsidised job within the 28 days (counted once, as employment). Where a
+situation six months after leaving is recorded, the spells agree with it (a job
+lost or a contract extended after the upon-leaving window). About half the leavers
+have the situation at exit recorded (``exit_situation``), always as the spells give
+it. All of this draws from random streams of its own, so the records' designed
+counts above, which count starts, do not depend on it.
+
 Ages at entry run from 17 to 63. Every period is closed: the programme ended on
 2018-12-31, so the demo has no stayers at its end (a few people leave on that very
 day). Seen from an earlier date, such as the end of 2017, people whose periods go on
-are stayers. Events may come after the programme: follow-ups six months after exit
-reach into 2019.
+are stayers. Events and spells may come after the programme: follow-ups six months
+after exit reach into 2019.
 """
 
 from __future__ import annotations
@@ -74,8 +92,10 @@ from attrs import evolve
 
 from ..model import (
     Dataset,
+    ExitSituation,
     Funder,
     FunderKind,
+    InformationSource,
     OrganisationKind,
     Participant,
     Participation,
@@ -85,6 +105,7 @@ from ..model import (
     Target,
     TargetMetric,
     TargetPeriod,
+    derived_upon_leaving,
 )
 from ..serialization import write
 from ._asylum import asylum_seekers
@@ -168,10 +189,36 @@ def programme() -> Programme:
     )
 
 
+def exit_situation(rng: random.Random, record: Participation) -> ExitSituation | None:
+    """The situation recorded at the last exit, for about half the leavers; else None.
+
+    It agrees with the spells (what :func:`~hankemalli.derived_upon_leaving` gives),
+    as a careful organisation's record would: the rules flag any disagreement.
+    """
+    derived = derived_upon_leaving(record)
+    if derived is None or record.last_exit is None or rng.random() >= 0.5:
+        return None
+    return ExitSituation(
+        date=record.last_exit,
+        status=derived.status,
+        in_education=derived.in_education,
+        source=rng.choice(
+            (InformationSource.PARTICIPANT_REPORTED,) * 3 + (InformationSource.DOCUMENT,)
+        ),
+    )
+
+
 def build(seed: int = SEED) -> Dataset:
     """The demo dataset: the programme and its 270 invented participant records."""
     rng = random.Random(seed)
-    records = [*job_coaching(rng), *asylum_seekers(rng), *comparison_group(rng)]
+    # What only spells have (their ends and more) draws from a stream of its own, so
+    # the main stream, and the records' designed counts, stay as they were.
+    more = random.Random(f"{seed}:situations")
+    records = [
+        *job_coaching(rng, more),
+        *asylum_seekers(rng, more),
+        *comparison_group(rng, more),
+    ]
     records.sort(key=lambda r: r.periods[0].entry)  # stable: ties keep the build order
     participants = tuple(
         Participation(
@@ -179,9 +226,15 @@ def build(seed: int = SEED) -> Dataset:
             profile=r.profile,
             periods=r.periods,
             episodes=r.episodes,
+            situations=r.situations,
             events=r.events,
         )
         for number, r in enumerate(records, start=1)
+    )
+    # The situation at exit draws from a stream of its own, too.
+    snapshots = random.Random(f"{seed}:exit-situation")
+    participants = tuple(
+        evolve(p, exit_situation=exit_situation(snapshots, p)) for p in participants
     )
     # The goal ladder draws from a stream of its own: the records above stay as they are.
     ladder = random.Random(f"{seed}:goal-ladder")

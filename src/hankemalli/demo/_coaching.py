@@ -13,22 +13,23 @@ import pendulum
 from ..model import (
     Answer,
     ContractType,
+    Education,
     EducationKind,
-    EducationStarted,
+    Employment,
     EmploymentKind,
-    EmploymentStarted,
     EntryProfile,
     ExitReason,
     Gender,
     InformationSource,
     IscedBand,
-    JobSearchStarted,
+    JobSeeking,
     LabourMarketStatus,
     LanguageSkill,
     OutcomeEvent,
     QualificationGained,
     ReferralSource,
     ServiceType,
+    SituationSpell,
     WorkingTime,
 )
 from ._common import (
@@ -36,17 +37,20 @@ from ._common import (
     END,
     ORGANISATION,
     PARALLEL_PROJECT,
+    UPON_LEAVING_DAYS,
     WORKPLACES,
     Ep,
     Placed,
     Plan,
     Record,
+    day_between,
     deal,
     draw_age,
     follow_up,
     in_calendar,
     place,
     record,
+    settle,
     source,
 )
 
@@ -144,15 +148,17 @@ def _profile(
 
 def _events(
     rng: random.Random, placed: Placed, outcome: str, late: int | None
-) -> tuple[list[OutcomeEvent], ExitReason]:
-    """The outcome events of one participant and the reason of the last exit.
+) -> tuple[list[OutcomeEvent], list[SituationSpell], ExitReason]:
+    """The outcome events and situation spells of one participant, and the last exit's reason.
 
     ``outcome`` is ``job`` or ``study`` for a placement (``job28``: exactly on the
     28th day after exit), ``none`` otherwise; ``late`` is the day after exit of an
-    open-labour-market job that comes too late to count.
+    open-labour-market job that comes too late to count. The spells have no ends
+    yet (:func:`~hankemalli.demo._common.settle` gives them).
     """
     since, exit_ = placed.periods[-1]
     events: list[OutcomeEvent] = []
+    spells: list[SituationSpell] = []
 
     def upon_leaving(day: int | None = None) -> pendulum.Date:
         if day is None and rng.random() < 0.35:
@@ -170,9 +176,9 @@ def _events(
     if outcome.startswith("job"):
         reason = ExitReason.EMPLOYMENT
         trial = any(e.id == TRIAL for e in placed.episodes)
-        events.append(
-            EmploymentStarted(
-                date=upon_leaving(28 if outcome == "job28" else None),
+        spells.append(
+            Employment(
+                start=upon_leaving(28 if outcome == "job28" else None),
                 source=source(rng),
                 kind=EmploymentKind.OPEN_LABOUR_MARKET,
                 contract=rng.choice((ContractType.FIXED_TERM,) * 2 + (ContractType.PERMANENT,)),
@@ -183,18 +189,18 @@ def _events(
     elif outcome == "study":
         reason = ExitReason.EDUCATION
         kinds = (EducationKind.VOCATIONAL,) * 8 + (EducationKind.HIGHER, EducationKind.GENERAL)
-        events.append(
-            EducationStarted(
-                date=upon_leaving(),
+        spells.append(
+            Education(
+                start=upon_leaving(),
                 source=source(rng),
                 kind=rng.choice(kinds),
                 degree_oriented=True,
             )
         )
     elif late is not None:
-        events.append(
-            EmploymentStarted(
-                date=exit_.add(days=late),
+        spells.append(
+            Employment(
+                start=exit_.add(days=late),
                 source=InformationSource.REGISTER,
                 kind=EmploymentKind.OPEN_LABOUR_MARKET,
                 contract=ContractType.FIXED_TERM,
@@ -202,9 +208,9 @@ def _events(
         )
     elif draw < 0.14:
         reason = ExitReason.EMPLOYMENT
-        events.append(
-            EmploymentStarted(
-                date=after,
+        spells.append(
+            Employment(
+                start=after,
                 source=source(rng),
                 kind=EmploymentKind.SUBSIDISED,
                 contract=ContractType.FIXED_TERM,
@@ -214,11 +220,9 @@ def _events(
     elif draw < 0.22:
         reason = ExitReason.EDUCATION
         kind = rng.choice((EducationKind.GENERAL, EducationKind.VOCATIONAL))
-        events.append(
-            EducationStarted(date=after, source=source(rng), kind=kind, degree_oriented=False)
-        )
+        spells.append(Education(start=after, source=source(rng), kind=kind, degree_oriented=False))
     elif draw < 0.55:
-        events.append(JobSearchStarted(date=after, source=InformationSource.REGISTER))
+        spells.append(JobSeeking(start=after, source=InformationSource.REGISTER))
     towards = any(e.service is S.TOWARDS_VOCATIONAL_EDUCATION for e in placed.episodes)
     if towards and rng.random() < 0.3:
         events.append(
@@ -229,7 +233,87 @@ def _events(
                 label="tutkinnon osa",
             )
         )
-    return events, reason
+    return events, spells, reason
+
+
+def _more_spells(
+    rng: random.Random,
+    placed: Placed,
+    spells: list[SituationSpell],
+    *,
+    outcome: str,
+    late: int | None,
+    employed_at_entry: bool,
+) -> list[SituationSpell]:
+    """Spells that only the second random stream ``rng`` draws, added to ``spells``.
+
+    None of them changes a designed count, which count the starts of
+    open-labour-market jobs and degree-oriented studies from the first entry to 28
+    days after the last exit: a job held at entry began before it; wage-subsidised
+    work during participation (a ``wage_subsidy`` episode) and a job found soon
+    after registering as a job seeker are subsidised; a short job during
+    participation that ended before the exit is given only to people who are
+    placed anyway (by a degree-oriented study), and counts in no result upon
+    leaving.
+    """
+    (entry, first_exit), exit_ = placed.periods[0], placed.last_exit
+    window_end = exit_.add(days=UPON_LEAVING_DAYS)
+    more = list(spells)
+    if employed_at_entry:
+        more.append(
+            Employment(
+                start=entry.subtract(days=rng.randint(60, 900)),
+                source=InformationSource.REGISTER,
+                kind=EmploymentKind.OPEN_LABOUR_MARKET,
+                contract=ContractType.PERMANENT,
+                working_time=WorkingTime.PART_TIME,
+            )
+        )
+    for episode in placed.episodes:
+        if episode.service is S.WAGE_SUBSIDY:
+            more.append(
+                Employment(
+                    start=episode.start,
+                    end=episode.end,
+                    source=InformationSource.DOCUMENT,
+                    kind=EmploymentKind.SUBSIDISED,
+                    contract=ContractType.FIXED_TERM,
+                    working_time=rng.choice(list(WorkingTime)),
+                )
+            )
+    room = (first_exit - entry).days
+    if outcome == "study" and room > 60 and rng.random() < 0.5:
+        # A seasonal job during participation, over before the exit: not upon leaving.
+        length = rng.randint(14, min(90, room - 30))
+        start = entry.add(days=rng.randint(7, room - length - 14))
+        more.append(
+            Employment(
+                start=start,
+                end=start.add(days=length),
+                source=InformationSource.PARTICIPANT_REPORTED,
+                kind=EmploymentKind.OPEN_LABOUR_MARKET,
+                contract=ContractType.FIXED_TERM,
+                working_time=WorkingTime.PART_TIME,
+            )
+        )
+    if late is not None:
+        # Registered as a job seeker after leaving, until the job that came too late.
+        more.append(
+            JobSeeking(start=exit_.add(days=rng.randint(0, 14)), source=InformationSource.REGISTER)
+        )
+    for spell in spells:
+        if isinstance(spell, JobSeeking) and spell.start < window_end and rng.random() < 0.3:
+            # A wage-subsidised job soon after registering: counted once, as employment.
+            more.append(
+                Employment(
+                    start=day_between(rng, spell.start.add(days=1), window_end),
+                    source=InformationSource.REGISTER,
+                    kind=EmploymentKind.SUBSIDISED,
+                    contract=ContractType.FIXED_TERM,
+                    working_time=rng.choice(list(WorkingTime)),
+                )
+            )
+    return more
 
 
 def _fit_total(values: list[int], caps: list[int], total: int) -> list[int]:
@@ -247,8 +331,8 @@ def _fit_total(values: list[int], caps: list[int], total: int) -> list[int]:
     return out
 
 
-def job_coaching(rng: random.Random) -> list[Record]:
-    """The 135 participants of job coaching."""
+def job_coaching(rng: random.Random, more: random.Random) -> list[Record]:
+    """The 135 participants of job coaching; ``more`` is the second random stream."""
     n = 135
     years = deal(rng, [(2015, 18), (2016, 45), (2017, 46), (2018, 26)])
     backgrounds = deal(rng, [("weak", 61), ("fluent", 12), ("refused", 1), ("native", 61)])
@@ -316,15 +400,24 @@ def job_coaching(rng: random.Random) -> list[Record]:
         if i in last_day:
             entry = END.subtract(days=plan.length)
         placed = in_calendar(plan, entry)
-        events, reason = _events(rng, placed, outcomes[i], lates.get(i))
+        events, spells, reason = _events(rng, placed, outcomes[i], lates.get(i))
         if placed.last_exit == END and outcomes[i] == "none":
             reason = ExitReason.COMPLETED  # the programme ended
         gaps = (ExitReason.HEALTH, ExitReason.DISCONTINUED, ExitReason.OTHER)
         reasons = [rng.choice(gaps) for _ in plan.periods[1:]] + [reason]
         employed = statuses[i] is LabourMarketStatus.EMPLOYED
-        follow_up(
-            rng, placed.last_exit, events, chance=1 if employed else 0.5, employed_at_entry=employed
+        recorded = follow_up(
+            rng,
+            placed.last_exit,
+            events,
+            spells,
+            chance=1 if employed else 0.5,
+            employed_at_entry=employed,
         )
+        spells = _more_spells(
+            more, placed, spells, outcome=outcomes[i], late=lates.get(i), employed_at_entry=employed
+        )
+        situations = settle(more, spells, placed.last_exit, recorded)
         days = durations.get(i)
         profile = _profile(
             rng,
@@ -335,12 +428,12 @@ def job_coaching(rng: random.Random) -> list[Record]:
             background=backgrounds[i],
             rehab_first=i in rehab_first,
         )
-        records.append(record(ages[i], profile, placed, reasons, events))
+        records.append(record(ages[i], profile, placed, reasons, events, situations))
     return records
 
 
-def comparison_group(rng: random.Random) -> list[Record]:
-    """The 15 people in rehabilitative work without job coaching."""
+def comparison_group(rng: random.Random, more: random.Random) -> list[Record]:
+    """The 15 people in rehabilitative work without job coaching; ``more`` as above."""
     years = deal(rng, [(2015, 4), (2016, 7), (2017, 4)])
     genders = deal(rng, [(Gender.WOMAN, 7), (Gender.MAN, 8)])
     vocational = deal(rng, [(False, 8), (True, 7)])
@@ -357,21 +450,23 @@ def comparison_group(rng: random.Random) -> list[Record]:
         placed = in_calendar(plan, entry)
         after = placed.last_exit.add(days=rng.randint(0, 28))
         events: list[OutcomeEvent] = []
+        spells: list[SituationSpell] = []
         reason = rng.choice((ExitReason.COMPLETED, ExitReason.OTHER_SERVICE, ExitReason.HEALTH))
         draw = rng.random()
         if draw < 0.2:
             reason = ExitReason.EMPLOYMENT
-            events.append(
-                EmploymentStarted(
-                    date=after,
+            spells.append(
+                Employment(
+                    start=after,
                     source=InformationSource.REGISTER,
                     kind=EmploymentKind.SUBSIDISED,
                     contract=ContractType.FIXED_TERM,
                 )
             )
         elif draw < 0.5:
-            events.append(JobSearchStarted(date=after, source=InformationSource.REGISTER))
-        follow_up(rng, placed.last_exit, events, chance=0.4)
+            spells.append(JobSeeking(start=after, source=InformationSource.REGISTER))
+        recorded = follow_up(rng, placed.last_exit, events, spells, chance=0.4)
+        situations = settle(more, spells, placed.last_exit, recorded)
         bands = (IscedBand.ISCED_3_4,) if has_vocational else (IscedBand.ISCED_0_2,)
         profile = EntryProfile(
             gender=gender,
@@ -390,5 +485,6 @@ def comparison_group(rng: random.Random) -> list[Record]:
             homeless=Answer.NO,
             rural=rng.choice((Answer.NO,) * 3 + (Answer.YES,)),
         )
-        records.append(record(draw_age(rng, 25, 60, 42), profile, placed, [reason], events))
+        age = draw_age(rng, 25, 60, 42)
+        records.append(record(age, profile, placed, [reason], events, situations))
     return records

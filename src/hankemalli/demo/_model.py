@@ -24,12 +24,12 @@ from ..model import (
     Assessment,
     AssessmentKind,
     Dimension,
-    EducationStarted,
+    Education,
     ElementRole,
     EmbeddingStage,
     EmbeddingStep,
+    Employment,
     EmploymentKind,
-    EmploymentStarted,
     ExitReason,
     Instrument,
     OperatingModel,
@@ -144,10 +144,14 @@ def kaiku_model() -> OperatingModel:
 
 
 def _placed(record: Participation) -> bool:
+    """An open-labour-market job or a degree-oriented study begun since the first entry."""
     return any(
-        (isinstance(e, EmploymentStarted) and e.kind is EmploymentKind.OPEN_LABOUR_MARKET)
-        or (isinstance(e, EducationStarted) and e.degree_oriented)
-        for e in record.events
+        s.start >= record.first_entry
+        and (
+            (isinstance(s, Employment) and s.kind is EmploymentKind.OPEN_LABOUR_MARKET)
+            or (isinstance(s, Education) and s.degree_oriented and not s.own_training)
+        )
+        for s in record.situations
     )
 
 

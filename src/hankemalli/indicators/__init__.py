@@ -38,6 +38,7 @@ from ._evidence import (
     evidence,
     share_within,
 )
+from ._explain import Explanation, Members, explain, members
 from ._figure import Figure, Statistic, combine, cumulative_total
 from ._instruments import Assessed, Improved, StageChange, instrument_indicators
 from ._measures import (
@@ -51,6 +52,13 @@ from ._measures import (
     Key,
     Measure,
     UnemploymentDaysAtEntry,
+)
+from ._results import (
+    IN_EMPLOYMENT,
+    GainedQualification,
+    InEducationUponLeaving,
+    StatusSixMonthsAfter,
+    StatusUponLeaving,
 )
 from ._seed import PLACEMENT_EVENTS, SEED_FIGURES
 from ._selectors import (
@@ -95,6 +103,7 @@ __all__ = [
     "ESF_PLUS_2021",
     "ESF_PLUS_AGE_BANDS",
     "EVIDENCE_CRITERIA",
+    "IN_EMPLOYMENT",
     "PLACEMENT_EVENTS",
     "SEED_FIGURES",
     "TARGET_INDICATORS",
@@ -129,11 +138,14 @@ __all__ = [
     "Everyone",
     "Evidence",
     "EvidenceCalculation",
+    "Explanation",
     "Figure",
+    "GainedQualification",
     "HadEvent",
     "HasEducation",
     "HasStatus",
     "Improved",
+    "InEducationUponLeaving",
     "Indicator",
     "Key",
     "Labels",
@@ -141,6 +153,7 @@ __all__ = [
     "LongTermUnemploymentRule",
     "Mean",
     "Measure",
+    "Members",
     "Not",
     "PeakHeadcount",
     "Point",
@@ -157,6 +170,8 @@ __all__ = [
     "StartedWith",
     "Statistic",
     "StatisticSpec",
+    "StatusSixMonthsAfter",
+    "StatusUponLeaving",
     "Tally",
     "TransferabilityAssessment",
     "UnemploymentDaysAtEntry",
@@ -172,6 +187,8 @@ __all__ = [
     "cumulative",
     "cumulative_total",
     "evidence",
+    "explain",
     "instrument_indicators",
+    "members",
     "share_within",
 ]

@@ -10,15 +10,21 @@ from __future__ import annotations
 from enum import StrEnum, unique
 
 import pendulum
-from attrs import frozen
+from attrs import field, frozen
 
 from ..model import (
+    CertificateKind,
     DataError,
     LabourMarketStatus,
     OutcomeEvent,
     Participation,
     Problem,
+    Programme,
     ServiceEpisode,
+    Situation,
+    SituationSpell,
+    situation_six_months_after,
+    situation_upon_leaving,
 )
 from ..model._checks import is_pendulum_date
 
@@ -107,16 +113,29 @@ class Scope(StrEnum):
 class CountingRules:
     """The choices a funder's counting rules leave open (laskentasäännöt).
 
-    ``upon_leaving_days``: an event counts as "upon leaving" from the exit date up
-    to and including this many days after it (ESF: four weeks, 28 days).
+    ``upon_leaving_days``: "upon leaving" runs from the exit date up to and
+    including this many days after it (ESF: four weeks, 28 days; SFC2021 FAQ).
     ``follow_up_days``: the situation "six months after leaving" is the one
     recorded from the date six calendar months after the exit (month arithmetic
     clamped to the month's end) up to and including this many days after it.
+    ``qualifying_certificates``: the kinds of work-life certificate that count as
+    "gaining a qualification" (EECR03 / CR03) besides qualifications proper; a
+    programme setting (:attr:`~hankemalli.Programme.qualifying_certificates`),
+    none by default (see :data:`DEFAULT_QUALIFYING_CERTIFICATES`).
     """
 
     long_term_unemployment: LongTermUnemploymentRule = LongTermUnemploymentRule.EU
     upon_leaving_days: int = 28
     follow_up_days: int = 28
+    qualifying_certificates: tuple[CertificateKind, ...] = ()
+
+    @classmethod
+    def for_programme(cls, programme: Programme, **changes: object) -> CountingRules:
+        """The default rules with the programme's own settings, then ``changes``."""
+        return cls(
+            qualifying_certificates=programme.qualifying_certificates,
+            **changes,  # type: ignore[arg-type]
+        )
 
     def is_long_term_unemployed(self, record: Participation) -> bool | None:
         """Whether the person was long-term unemployed at first entry; None if unknown."""
@@ -151,6 +170,8 @@ class RecordView:
     periods: tuple[tuple[pendulum.Date, pendulum.Date | None], ...]
     episodes: tuple[ServiceEpisode, ...]
     events: tuple[OutcomeEvent, ...]
+    situations: tuple[SituationSpell, ...] = ()
+    _answers: dict[str, Situation | None] = field(factory=dict, eq=False, repr=False)
 
     @property
     def first_entry(self) -> pendulum.Date:
@@ -161,6 +182,32 @@ class RecordView:
     def last_exit(self) -> pendulum.Date | None:
         """The last exit known on the as-of date; None for a stayer."""
         return self.periods[-1][1]
+
+    @property
+    def occurrences(self) -> tuple[OutcomeEvent | SituationSpell, ...]:
+        """The known events and the spells begun since the first entry, each dated.
+
+        A spell is dated by its start. One begun before the first entry (a job held at
+        entry) is part of the person's situation, not an outcome of the participation.
+        """
+        first = self.first_entry
+        return self.events + tuple(s for s in self.situations if s.start >= first)
+
+    def upon_leaving(self, ctx: Context) -> Situation | None:
+        """The situation upon leaving as known in ``ctx``; None for a stayer (worked out once)."""
+        if "upon_leaving" not in self._answers:
+            self._answers["upon_leaving"] = situation_upon_leaving(
+                self.record, as_of=ctx.as_of, days=ctx.rules.upon_leaving_days
+            )
+        return self._answers["upon_leaving"]
+
+    def six_months_after(self, ctx: Context) -> Situation | None:
+        """The situation six months after leaving as known in ``ctx`` (worked out once)."""
+        if "six_months_after" not in self._answers:
+            self._answers["six_months_after"] = situation_six_months_after(
+                self.record, as_of=ctx.as_of, follow_up_days=ctx.rules.follow_up_days
+            )
+        return self._answers["six_months_after"]
 
     def episode_end(self, episode: ServiceEpisode, as_of: pendulum.Date) -> pendulum.Date:
         """The episode's last day as known on ``as_of`` (an open one runs to as_of)."""
@@ -199,6 +246,7 @@ class Context:
             periods,
             tuple(e for e in record.episodes if e.start <= as_of),
             tuple(e for e in record.events if e.date <= as_of),
+            tuple(s for s in record.situations if s.start <= as_of),
         )
 
     def in_scope(self, view: RecordView, scope: Scope) -> bool:

@@ -11,23 +11,31 @@ as is the 2014 set's total (``COTOTAL``), which has no code of its own there.
 
 from __future__ import annotations
 
-from attrs import evolve
+from attrs import evolve, field, frozen
 
 from ..model import (
     Answer,
     ImprovementKind,
     IscedBand,
     LabourMarketStatus,
-    SituationKind,
+    LeavingStatus,
 )
 from ._context import Scope
 from ._definition import Catalogue, Indicator, Labels
+from ._results import (
+    IN_EMPLOYMENT,
+    GainedQualification,
+    InEducationUponLeaving,
+    StatusSixMonthsAfter,
+    StatusUponLeaving,
+)
 from ._selectors import (
     AgeBetween,
     AnyOf,
     Characteristic,
     Complete,
     EventMatch,
+    Everyone,
     HadEvent,
     HasEducation,
     HasStatus,
@@ -48,14 +56,10 @@ _INACTIVE = HasStatus(status=LabourMarketStatus.INACTIVE)
 _EMPLOYED = HasStatus(status=LabourMarketStatus.EMPLOYED)
 _NOT_IN_EDUCATION = Characteristic(name="in_education_or_training", values=(False,))
 
-_JOB_SEARCH = EventMatch(event="job_search_started")
-_EDUCATION = EventMatch(event="education_started")
-_QUALIFICATION = EventMatch(event="qualification_gained")
-_EMPLOYMENT = EventMatch(event="employment_started")
-_EMPLOYED_LATER = tuple(
-    EventMatch(event="situation_after_six_months", where=(("situation", s),))
-    for s in (SituationKind.EMPLOYED, SituationKind.SELF_EMPLOYED)
-)
+_NOT_EMPLOYED = AnyOf(parts=(_UNEMPLOYED, _INACTIVE))
+_JOB_SEARCHING_UPON_LEAVING = StatusUponLeaving(statuses=(LeavingStatus.JOB_SEARCHING,))
+_EMPLOYED_UPON_LEAVING = StatusUponLeaving(statuses=IN_EMPLOYMENT)
+_EMPLOYED_LATER = StatusSixMonthsAfter(statuses=IN_EMPLOYMENT)
 _IMPROVED = tuple(
     EventMatch(event="situation_after_six_months", where=(("improvement", k),))
     for k in ImprovementKind
@@ -80,20 +84,6 @@ def _output(
     )
 
 
-def _result(
-    code: str, fi: str, sv: str, en: str, who: Selector, *, ref: str, within: str
-) -> Indicator:
-    return Indicator(
-        code=code,
-        labels=Labels(fi=fi, sv=sv, en=en),
-        statistic=Count(),
-        scope=Scope.LEFT,
-        population=_COMPLETE & who,
-        within=within,
-        reference=ref,
-    )
-
-
 def _leavers(code: str, ref: str) -> Indicator:
     return Indicator(
         code=code,
@@ -109,7 +99,7 @@ def _leavers(code: str, ref: str) -> Indicator:
     )
 
 
-def _total(code: str, ref: str) -> Indicator:
+def _total(code: str, ref: str, *, within: str) -> Indicator:
     return Indicator(
         code=code,
         labels=Labels(
@@ -119,17 +109,185 @@ def _total(code: str, ref: str) -> Indicator:
         ),
         statistic=Count(),
         scope=Scope.ENTERED,
-        reference=f"{ref}: every participant, complete record or not",
+        population=_COMPLETE,
+        within=within,
+        reference=f"{ref}: calculated from the output indicators on labour-market status, "
+        "so it is the sum of the unemployed, the inactive and the employed; a record "
+        "lacking a non-sensitive characteristic is in the grand total only",
     )
+
+
+def _grand_total(code: str, ref: str) -> Indicator:
+    return Indicator(
+        code=code,
+        labels=Labels(
+            fi="Kaikki osallistujat, myös puutteelliset tiedot",
+            sv="Alla deltagare, även med ofullständiga uppgifter",
+            en="Grand total of participants, incomplete records included",
+        ),
+        statistic=Count(),
+        scope=Scope.ENTERED,
+        reference=f"{ref}; SFC2014 FAQ on the completeness of ESF monitoring data: "
+        "every participant, complete record or not",
+    )
+
+
+@frozen(kw_only=True)
+class _Result:
+    """One result rule, written once and given a code and labels in each set.
+
+    ``among`` is the reference group (who could count), ``has`` the result.
+    """
+
+    labels: Labels
+    has: Selector
+    rule: str
+    among: Selector = field(factory=Everyone)
+    within: str | None = None
+
+
+_SFC_FAQ_WINDOW = (
+    "SFC2021 FAQ on the reference period of immediate result indicators: the exit day "
+    "and the 28 days after it, the last labour-market status in them counts, job "
+    "searching and employment are mutually exclusive"
+)
+
+#: The result rules shared by both sets: the situation upon leaving and six months after.
+_JOB_SEARCHING = _Result(
+    labels=Labels(
+        fi="Työnhakijoina osallistumisen päättyessä",
+        sv="Arbetssökande när de lämnar insatsen",
+        en="Participants engaged in job searching upon leaving",
+    ),
+    among=_INACTIVE,
+    has=_JOB_SEARCHING_UPON_LEAVING,
+    rule=f"{_SFC_FAQ_WINDOW}; only people inactive at entry (the 2014 code names them; "
+    "the SFC2021 FAQ's examples are inactive participants)",
+)
+_IN_EDUCATION = _Result(
+    labels=Labels(
+        fi="Koulutuksessa osallistumisen päättyessä",
+        sv="I utbildning när de lämnar insatsen",
+        en="Participants in education or training upon leaving",
+    ),
+    has=InEducationUponLeaving(),
+    rule=f"{_SFC_FAQ_WINDOW}; education or training on any day of the window, "
+    "not the operation's own training, which is the support itself",
+)
+_QUALIFIED = _Result(
+    labels=Labels(
+        fi="Tutkinnon tai pätevyyden saavuttaneet osallistumisen päättyessä",
+        sv="Har uppnått kvalifikationer när de lämnar insatsen",
+        en="Participants gaining a qualification upon leaving",
+    ),
+    has=GainedQualification(),
+    rule="a qualification in the EQF sense (SFC2014 FAQ on the evaluation of learning "
+    "outcomes), gained during participation or in the 28 days after the exit; "
+    "certificates only of the kinds the programme accepts",
+)
+_EMPLOYED_UPON = _Result(
+    labels=Labels(
+        fi="Työssä, myös itsenäisinä ammatinharjoittajina, osallistumisen päättyessä",
+        sv="I arbete, inklusive egenföretagare, när de lämnar insatsen",
+        en="Participants in employment, including self-employment, upon leaving",
+    ),
+    among=_NOT_EMPLOYED,
+    has=_EMPLOYED_UPON_LEAVING,
+    rule=f"{_SFC_FAQ_WINDOW}; only people unemployed or inactive at entry (SFC2014 FAQ on "
+    "the output indicators that can be the basis of result targets)",
+)
+_EMPLOYED_SIX_MONTHS = _Result(
+    labels=Labels(
+        fi="Työssä, myös itsenäisinä ammatinharjoittajina, kuusi kuukautta "
+        "osallistumisen päättymisen jälkeen",
+        sv="I arbete, inklusive egenföretagare, sex månader efter insatsen",
+        en="Participants in employment, including self-employment, six months after leaving",
+    ),
+    has=_EMPLOYED_LATER,
+    rule="the situation on the date six calendar months after the exit, from a recorded "
+    "follow-up or else from the spells",
+)
+_IMPROVED_SIX_MONTHS = _Result(
+    labels=Labels(
+        fi="Parempi työmarkkinatilanne kuusi kuukautta osallistumisen päättymisen jälkeen",
+        sv="Bättre situation på arbetsmarknaden sex månader efter insatsen",
+        en="Participants with an improved labour market situation six months after leaving",
+    ),
+    among=_EMPLOYED,
+    has=HadEvent(events=_IMPROVED, window=Window.SIX_MONTHS_AFTER),
+    rule="only people employed at entry, and only the four changes the Commission lists "
+    "(SFC2014 FAQ on the improved labour market situation); recorded at the follow-up",
+)
+
+_ESF_PLUS_RESULTS = (
+    ("EECR01", _JOB_SEARCHING),
+    ("EECR02", _IN_EDUCATION),
+    ("EECR03", _QUALIFIED),
+    ("EECR04", _EMPLOYED_UPON),
+    ("EECR05", _EMPLOYED_SIX_MONTHS),
+    ("EECR06", _IMPROVED_SIX_MONTHS),
+)
+_ESF_2014_RESULTS = (
+    (
+        "CR01",
+        evolve(
+            _JOB_SEARCHING,
+            labels=Labels(
+                fi="Työvoiman ulkopuolelta tulleet, jotka ovat työnhakijoina osallistumisen "
+                "päättyessä",
+                sv="Personer utanför arbetskraften som söker arbete när de lämnar insatsen",
+                en="Inactive participants newly engaged in job searching upon leaving",
+            ),
+        ),
+    ),
+    ("CR02", _IN_EDUCATION),
+    ("CR03", _QUALIFIED),
+    ("CR04", _EMPLOYED_UPON),
+    ("CR06", _EMPLOYED_SIX_MONTHS),
+    ("CR07", _IMPROVED_SIX_MONTHS),
+    (
+        "CR08",
+        _Result(
+            labels=Labels(
+                fi="Yli 54-vuotiaat työssä, myös itsenäisinä ammatinharjoittajina, kuusi "
+                "kuukautta osallistumisen päättymisen jälkeen",
+                sv="Deltagare över 54 år i arbete, inklusive egenföretagare, sex månader "
+                "efter insatsen",
+                en="Participants above 54 years of age in employment, including "
+                "self-employment, six months after leaving",
+            ),
+            among=AgeBetween(minimum=55),
+            has=_EMPLOYED_LATER,
+            rule="as CR06, for people above 54 at entry",
+            within="CR06",
+        ),
+    ),
+)
+
+
+def _results(rules: tuple[tuple[str, _Result], ...], ref: str, leavers: str) -> list[Indicator]:
+    return [
+        Indicator(
+            code=code,
+            labels=result.labels,
+            statistic=Count(of=result.has),
+            scope=Scope.LEFT,
+            population=_COMPLETE & result.among,
+            within=result.within or leavers,
+            reference=f"{ref}; {result.rule}",
+        )
+        for code, result in rules
+    ]
 
 
 ESF_PLUS_2021 = Catalogue(
     name="ESF+ common indicators for participants",
     version="2021-2027",
     description="Common output and result indicators for participants, "
-    "Regulation (EU) 2021/1057 Annexes I and II, codes as in SFC2021.",
+    "Regulation (EU) 2021/1057 Annex I, codes as in SFC2021.",
     indicators=(
-        _total("EECO01", _ESF_PLUS),
+        _grand_total("EEGRANDTOTAL", _ESF_PLUS),
+        _total("EECO01", _ESF_PLUS, within="EEGRANDTOTAL"),
         _output(
             "EECO02",
             "Työttömät, myös pitkäaikaistyöttömät",
@@ -198,8 +356,10 @@ ESF_PLUS_2021 = Catalogue(
             "Enintään alemman perusasteen koulutus (ISCED 0–2)",
             "Högst grundskoleutbildning (ISCED 0–2)",
             "With lower secondary education or less (ISCED 0-2)",
-            HasEducation(band=IscedBand.ISCED_0_2),
-            ref=_ESF_PLUS,
+            AnyOf(
+                parts=(HasEducation(band=IscedBand.ISCED_0), HasEducation(band=IscedBand.ISCED_0_2))
+            ),
+            ref=f"{_ESF_PLUS}; ISCED 0 included",
             within="EECO01",
         ),
         _output(
@@ -280,60 +440,7 @@ ESF_PLUS_2021 = Catalogue(
             within="EECO01",
         ),
         _leavers("EELEAVERS", _ESF_PLUS),
-        _result(
-            "EECR01",
-            "Työnhakijoina osallistumisen päättyessä",
-            "Arbetssökande när de lämnar insatsen",
-            "Participants engaged in job searching upon leaving",
-            HadEvent(events=(_JOB_SEARCH,), window=Window.UPON_LEAVING),
-            ref=_ESF_PLUS,
-            within="EELEAVERS",
-        ),
-        _result(
-            "EECR02",
-            "Koulutuksessa osallistumisen päättyessä",
-            "I utbildning när de lämnar insatsen",
-            "Participants in education or training upon leaving",
-            HadEvent(events=(_EDUCATION,), window=Window.UPON_LEAVING),
-            ref=_ESF_PLUS,
-            within="EELEAVERS",
-        ),
-        _result(
-            "EECR03",
-            "Tutkinnon suorittaneet osallistumisen päättyessä",
-            "Har uppnått kvalifikationer när de lämnar insatsen",
-            "Participants gaining a qualification upon leaving",
-            HadEvent(events=(_QUALIFICATION,), window=Window.DURING_OR_UPON_LEAVING),
-            ref=f"{_ESF_PLUS}; a qualification gained during participation is held upon leaving",
-            within="EELEAVERS",
-        ),
-        _result(
-            "EECR04",
-            "Työssä, myös itsenäisinä ammatinharjoittajina, osallistumisen päättyessä",
-            "I arbete, inklusive egenföretagare, när de lämnar insatsen",
-            "Participants in employment, including self-employment, upon leaving",
-            HadEvent(events=(_EMPLOYMENT,), window=Window.UPON_LEAVING),
-            ref=_ESF_PLUS,
-            within="EELEAVERS",
-        ),
-        _result(
-            "EECR05",
-            "Työssä kuusi kuukautta osallistumisen päättymisen jälkeen",
-            "I arbete sex månader efter insatsen",
-            "Participants in employment, including self-employment, six months after leaving",
-            HadEvent(events=_EMPLOYED_LATER, window=Window.SIX_MONTHS_AFTER),
-            ref=f"{_ESF_PLUS}, Annex II",
-            within="EELEAVERS",
-        ),
-        _result(
-            "EECR06",
-            "Parempi työmarkkinatilanne kuusi kuukautta osallistumisen päättymisen jälkeen",
-            "Bättre situation på arbetsmarknaden sex månader efter insatsen",
-            "Participants with an improved labour market situation six months after leaving",
-            _EMPLOYED & HadEvent(events=_IMPROVED, window=Window.SIX_MONTHS_AFTER),
-            ref=f"{_ESF_PLUS}, Annex II; only for people employed at entry",
-            within="EELEAVERS",
-        ),
+        *_results(_ESF_PLUS_RESULTS, _ESF_PLUS, "EELEAVERS"),
     ),
 )
 
@@ -346,7 +453,8 @@ ESF_2014 = Catalogue(
     'no household data) and without CO17, CR05 and CR09 ("other disadvantaged" has no '
     "common definition to compute from records).",
     indicators=(
-        _total("COTOTAL", _ESF_2014),
+        _grand_total("COGRANDTOTAL", _ESF_2014),
+        _total("COTOTAL", _ESF_2014, within="COGRANDTOTAL"),
         _output(
             "CO01",
             "Työttömät, myös pitkäaikaistyöttömät",
@@ -427,7 +535,9 @@ ESF_2014 = Catalogue(
             "Högst grundskoleutbildning (ISCED 1–2)",
             "With primary or lower secondary education (ISCED 1-2)",
             HasEducation(band=IscedBand.ISCED_0_2),
-            ref=f"{_ESF_2014}; ISCED 0 is counted here too",
+            ref=f"{_ESF_2014}: primary (ISCED 1) or lower secondary (ISCED 2), as the "
+            "Annex words it; a record that tells ISCED 0 apart (isced_0) is not counted here, "
+            "one that does not (isced_0_2) is counted as written",
             within="COTOTAL",
         ),
         _output(
@@ -488,70 +598,7 @@ ESF_2014 = Catalogue(
             within="COTOTAL",
         ),
         _leavers("CRLEAVERS", _ESF_2014),
-        _result(
-            "CR01",
-            "Työvoiman ulkopuolelta työnhakijoiksi osallistumisen päättyessä",
-            "Personer utanför arbetskraften som söker arbete när de lämnar insatsen",
-            "Inactive participants newly engaged in job searching upon leaving",
-            _INACTIVE & HadEvent(events=(_JOB_SEARCH,), window=Window.UPON_LEAVING),
-            ref=_ESF_2014,
-            within="CRLEAVERS",
-        ),
-        _result(
-            "CR02",
-            "Koulutuksessa osallistumisen päättyessä",
-            "I utbildning när de lämnar insatsen",
-            "Participants in education/training upon leaving",
-            HadEvent(events=(_EDUCATION,), window=Window.UPON_LEAVING),
-            ref=_ESF_2014,
-            within="CRLEAVERS",
-        ),
-        _result(
-            "CR03",
-            "Tutkinnon suorittaneet osallistumisen päättyessä",
-            "Har uppnått kvalifikationer när de lämnar insatsen",
-            "Participants gaining a qualification upon leaving",
-            HadEvent(events=(_QUALIFICATION,), window=Window.DURING_OR_UPON_LEAVING),
-            ref=f"{_ESF_2014}; a qualification gained during participation is held upon leaving",
-            within="CRLEAVERS",
-        ),
-        _result(
-            "CR04",
-            "Työssä, myös itsenäisinä ammatinharjoittajina, osallistumisen päättyessä",
-            "I arbete, inklusive egenföretagare, när de lämnar insatsen",
-            "Participants in employment, including self-employment, upon leaving",
-            HadEvent(events=(_EMPLOYMENT,), window=Window.UPON_LEAVING),
-            ref=_ESF_2014,
-            within="CRLEAVERS",
-        ),
-        _result(
-            "CR06",
-            "Työssä kuusi kuukautta osallistumisen päättymisen jälkeen",
-            "I arbete sex månader efter insatsen",
-            "Participants in employment, including self-employment, six months after leaving",
-            HadEvent(events=_EMPLOYED_LATER, window=Window.SIX_MONTHS_AFTER),
-            ref=_ESF_2014,
-            within="CRLEAVERS",
-        ),
-        _result(
-            "CR07",
-            "Parempi työmarkkinatilanne kuusi kuukautta osallistumisen päättymisen jälkeen",
-            "Bättre situation på arbetsmarknaden sex månader efter insatsen",
-            "Participants with an improved labour market situation six months after leaving",
-            _EMPLOYED & HadEvent(events=_IMPROVED, window=Window.SIX_MONTHS_AFTER),
-            ref=f"{_ESF_2014}; only for people employed at entry",
-            within="CRLEAVERS",
-        ),
-        _result(
-            "CR08",
-            "Yli 54-vuotiaat työssä kuusi kuukautta osallistumisen päättymisen jälkeen",
-            "Över 54 år i arbete sex månader efter insatsen",
-            "Participants above 54 years of age in employment six months after leaving",
-            AgeBetween(minimum=55)
-            & HadEvent(events=_EMPLOYED_LATER, window=Window.SIX_MONTHS_AFTER),
-            ref=_ESF_2014,
-            within="CR06",
-        ),
+        *_results(_ESF_2014_RESULTS, _ESF_2014, "CRLEAVERS"),
     ),
 )
 

@@ -100,9 +100,13 @@ def share_within(indicator: Indicator, base: Indicator) -> Indicator:
     ESF result EECR04 (in employment upon leaving) becomes the share of the leavers
     EELEAVERS who were in employment: the same people over the same base.
     """
+    trait = indicator.population
+    of = getattr(indicator.statistic, "of", None)
+    if isinstance(of, Selector):
+        trait = trait & of
     return evolve(
         indicator,
-        statistic=Share(of=indicator.population),
+        statistic=Share(of=trait),
         scope=base.scope,
         population=base.population,
         within=None,

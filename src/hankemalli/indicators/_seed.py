@@ -44,13 +44,17 @@ __all__ = ["PLACEMENT_EVENTS", "SEED_FIGURES"]
 
 _REF = "hankemalli seed figures (KAIKU, PROSESSI)"
 
-#: What counts as a placement: work on the open labour market or the start of
-#: degree-oriented education (KAIKU: "avoimille työmarkkinoille tai tutkintotavoitteiseen
-#: koulutukseen").
+#: What counts as a placement: a job on the open labour market or degree-oriented
+#: education that began during participation or upon leaving (KAIKU: "avoimille
+#: työmarkkinoille tai tutkintotavoitteiseen koulutukseen"): the start of a spell. The
+#: operation's own training is the support, not a placement.
 PLACEMENT_EVENTS = (
-    EventMatch(event="employment_started", where=(("kind", EmploymentKind.OPEN_LABOUR_MARKET),)),
+    EventMatch(event="employment", where=(("kind", EmploymentKind.OPEN_LABOUR_MARKET),)),
     *(
-        EventMatch(event="education_started", where=(("kind", kind), ("degree_oriented", True)))
+        EventMatch(
+            event="education",
+            where=(("kind", kind), ("degree_oriented", True), ("own_training", False)),
+        )
         for kind in EducationKind
     ),
 )
@@ -197,7 +201,7 @@ SEED_FIGURES = Catalogue(
                 "Employment relationships from TET periods",
             ),
             statistic=Events(
-                match=EventMatch(event="employment_started", via=ServiceType.TET),
+                match=EventMatch(event="employment", via=ServiceType.TET),
                 window=Window.IN_PERIOD,
             ),
             scope=Scope.ENTERED_BY_END,
@@ -222,9 +226,7 @@ SEED_FIGURES = Catalogue(
                 "Hires with a wage subsidy",
             ),
             statistic=Events(
-                match=EventMatch(
-                    event="employment_started", where=(("kind", EmploymentKind.SUBSIDISED),)
-                ),
+                match=EventMatch(event="employment", where=(("kind", EmploymentKind.SUBSIDISED),)),
                 window=Window.IN_PERIOD,
             ),
             scope=Scope.ENTERED_BY_END,

@@ -16,6 +16,7 @@ from attrs import field, fields, frozen
 
 from ..model import (
     EVENT_TAGS,
+    SITUATION_TAGS,
     DataError,
     EntryProfile,
     Gender,
@@ -24,6 +25,7 @@ from ..model import (
     OutcomeEvent,
     Problem,
     ServiceType,
+    SituationSpell,
 )
 from ._context import Context, RecordView
 
@@ -266,13 +268,19 @@ class Window(StrEnum):
         return last.add(days=1), ctx.as_of
 
 
+#: What an :class:`EventMatch` can match: outcome events, and the starts of spells.
+_MATCHABLE: dict[str, type] = {**EVENT_TAGS, **SITUATION_TAGS}
+
+
 @frozen(kw_only=True)
 class EventMatch:
-    """Which outcome events count: a kind, and attribute values it must have.
+    """Which outcome events, or starts of situation spells, count (tapahtuma).
 
-    ``EventMatch(event="employment_started", where=(("kind", EmploymentKind.OPEN_LABOUR_MARKET),))``
-    matches jobs on the open labour market. ``via`` requires the event to have come
-    from an episode of that service (an employment that came from a TET period).
+    ``event`` is an event tag or a situation tag; a spell is dated by its start, so
+    ``EventMatch(event="employment", where=(("kind", EmploymentKind.OPEN_LABOUR_MARKET),))``
+    matches jobs on the open labour market that began in the window. ``via``
+    requires the employment to have come from an episode of that service (an
+    employment that came from a TET period).
     """
 
     event: str
@@ -280,14 +288,14 @@ class EventMatch:
     via: ServiceType | None = None
 
     def __attrs_post_init__(self) -> None:
-        cls = EVENT_TAGS.get(self.event)
+        cls = _MATCHABLE.get(self.event)
         if cls is None:
             raise DataError(
                 [
                     Problem(
                         path=("event",),
-                        message=f"unknown event type {self.event!r}; "
-                        f"allowed: {', '.join(EVENT_TAGS)}",
+                        message=f"unknown event or situation type {self.event!r}; "
+                        f"allowed: {', '.join(_MATCHABLE)}",
                     )
                 ]
             )
@@ -300,8 +308,8 @@ class EventMatch:
         if bad:
             raise DataError(bad)
 
-    def matches(self, event: OutcomeEvent, view: RecordView) -> bool:
-        """True if ``event`` is of this kind and has the attribute values."""
+    def matches(self, event: OutcomeEvent | SituationSpell, view: RecordView) -> bool:
+        """True if ``event`` (or spell) is of this kind and has the attribute values."""
         if event.tag != self.event:
             return False
         if any(getattr(event, name) != value for name, value in self.where):
@@ -320,14 +328,14 @@ class HadEvent(Selector):
     window: Window = Window.ANY_TIME
 
     def matches(self, view: RecordView, ctx: Context) -> bool:
-        """True if a matching event is dated inside the window."""
+        """True if a matching event (or spell start) is dated inside the window."""
         bounds = self.window.bounds(view, ctx)
         if bounds is None:
             return False
         low, high = bounds
         return any(
             low <= event.date <= high and any(m.matches(event, view) for m in self.events)
-            for event in view.events
+            for event in view.occurrences
         )
 
 

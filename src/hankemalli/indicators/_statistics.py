@@ -48,10 +48,12 @@ class Tally(Protocol):
 
 @define
 class _CountTally:
+    of: Selector | None = None
     n: int = 0
 
     def add(self, view: RecordView, ctx: Context) -> None:
-        self.n += 1
+        if self.of is None or self.of.matches(view, ctx):
+            self.n += 1
 
     def merge(self, other: Tally) -> None:
         assert isinstance(other, _CountTally)
@@ -63,11 +65,20 @@ class _CountTally:
 
 @frozen(kw_only=True)
 class Count:
-    """The number of persons in the population (henkilöiden lukumäärä)."""
+    """The number of persons in the population (henkilöiden lukumäärä).
+
+    With ``of``, the number of persons of the population who have a trait: an ESF
+    result counts the people of its reference group (say, leavers who were
+    unemployed or inactive at entry) who are in employment upon leaving. The
+    figure is the same kind of count; ``of`` only keeps apart who could have been
+    counted (the population, for an auditor) and who was.
+    """
+
+    of: Selector | None = None
 
     def tally(self, ctx: Context) -> Tally:
         """A new, empty tally."""
-        return _CountTally()
+        return _CountTally(self.of)
 
 
 @define
@@ -237,7 +248,8 @@ class _ItemsTally:
 class Events:
     """The number of matching outcome events inside a window (tapahtumien määrä).
 
-    Counts events, not persons: KAIKU's 79 hygiene passports. ``by`` names an event
+    Counts events (or spells, by their start), not persons: KAIKU's 79 hygiene
+    passports, or 31 jobs that began from TET periods. ``by`` names an event
     attribute to break the count down by (e.g. ``certificate``).
     """
 
@@ -253,7 +265,7 @@ class Events:
         low, high = bounds
         return [
             None if self.by is None else str(getattr(event, self.by))
-            for event in view.events
+            for event in view.occurrences
             if low <= event.date <= high and self.match.matches(event, view)
         ]
 

@@ -69,9 +69,9 @@ def _level(target: Target, value: Fraction) -> AttainmentLevel:
 
 
 def _periods(
-    programme: Programme, per: TargetPeriod, as_of: pendulum.Date
+    programme: Programme, per: TargetPeriod, last: pendulum.Date
 ) -> list[tuple[ReportingPeriod, bool]]:
-    end = min(programme.end, as_of)
+    end = min(programme.end, last)
     if end < programme.start:
         return []
     if per is TargetPeriod.PROGRAMME:
@@ -92,18 +92,22 @@ def assess_targets(
     *,
     as_of: pendulum.Date,
     rules: CountingRules | None = None,
+    until: pendulum.Date | None = None,
 ) -> tuple[Attainment, ...]:
     """Assess every target of the programme for each of its periods, in one pass over the records.
 
     A yearly target is assessed for each calendar year of the programme up to
-    ``as_of`` (the first and last years may be partial); a programme target for
-    the whole programme up to ``as_of``.
+    ``until`` (the first and last years may be partial); a programme target for
+    the whole programme up to ``until``. ``until`` is the last day a report counts,
+    say the end of an annual report's year; it defaults to ``as_of``, which only says
+    what is known: an annual report given on 31 January counts up to 31 December.
     """
-    rules = rules or CountingRules()
+    rules = rules or CountingRules.for_programme(programme)
+    last = min(as_of, until) if until is not None else as_of
     plans: list[tuple[Target, ReportingPeriod, bool, Run]] = []
     for target in programme.targets:
         indicator = SEED_FIGURES[TARGET_INDICATORS[target.metric]]
-        for period, partial in _periods(programme, target.per, as_of):
+        for period, partial in _periods(programme, target.per, last):
             context = Context(period=period, as_of=as_of, rules=rules)
             run = Calculation(indicators=(indicator,), context=context).start()
             plans.append((target, period, partial, run))

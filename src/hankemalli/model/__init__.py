@@ -27,6 +27,7 @@ from ._codes import (
     IscedBand,
     LabourMarketStatus,
     LanguageSkill,
+    LeavingStatus,
     OrganisationKind,
     ReferralSource,
     ServiceType,
@@ -36,13 +37,11 @@ from ._codes import (
     WorkingTime,
 )
 from ._dataset import SCHEMA_VERSION, Dataset
+from ._deprecated import deprecated_attribute
 from ._errors import DataError, Problem, format_path
 from ._events import (
     EVENT_TAGS,
     CertificateObtained,
-    EducationStarted,
-    EmploymentStarted,
-    JobSearchStarted,
     OutcomeEvent,
     PostExitContact,
     QualificationGained,
@@ -60,6 +59,21 @@ from ._participation import Participant, Participation, ParticipationPeriod
 from ._pathway import ServiceEpisode
 from ._profile import SENSITIVE_CHARACTERISTICS, EntryProfile
 from ._programme import Funder, Partner, Programme, Target
+from ._situations import (
+    SITUATION_TAGS,
+    Education,
+    Employment,
+    ExitSituation,
+    JobSeeking,
+    SituationSpell,
+)
+from ._timeline import (
+    Situation,
+    derived_upon_leaving,
+    situation_six_months_after,
+    situation_upon_leaving,
+    status_on,
+)
 
 __all__ = [
     "CODE_LISTS",
@@ -67,6 +81,7 @@ __all__ = [
     "INNOKYLA_FIELDS",
     "SCHEMA_VERSION",
     "SENSITIVE_CHARACTERISTICS",
+    "SITUATION_TAGS",
     "Answer",
     "Assessment",
     "AssessmentKind",
@@ -77,15 +92,16 @@ __all__ = [
     "DataError",
     "Dataset",
     "Dimension",
+    "Education",
     "EducationKind",
-    "EducationStarted",
     "ElementRole",
     "EmbeddingStage",
     "EmbeddingStep",
+    "Employment",
     "EmploymentKind",
-    "EmploymentStarted",
     "EntryProfile",
     "ExitReason",
+    "ExitSituation",
     "Funder",
     "FunderKind",
     "Gender",
@@ -93,9 +109,10 @@ __all__ = [
     "InformationSource",
     "Instrument",
     "IscedBand",
-    "JobSearchStarted",
+    "JobSeeking",
     "LabourMarketStatus",
     "LanguageSkill",
+    "LeavingStatus",
     "OperatingModel",
     "OrganisationKind",
     "OutcomeEvent",
@@ -111,13 +128,24 @@ __all__ = [
     "Score",
     "ServiceEpisode",
     "ServiceType",
+    "Situation",
     "SituationAfterSixMonths",
     "SituationKind",
+    "SituationSpell",
     "Target",
     "TargetMetric",
     "TargetPeriod",
     "TransferabilityNote",
     "TrialElsewhere",
     "WorkingTime",
+    "derived_upon_leaving",
     "format_path",
+    "situation_six_months_after",
+    "situation_upon_leaving",
+    "status_on",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The version-1 event names, deprecated in 0.2.0 (see hankemalli.model._deprecated).
+    return deprecated_attribute(__name__, name)

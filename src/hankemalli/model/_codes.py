@@ -28,6 +28,7 @@ __all__ = [
     "IscedBand",
     "LabourMarketStatus",
     "LanguageSkill",
+    "LeavingStatus",
     "OrganisationKind",
     "ReferralSource",
     "ServiceType",
@@ -117,8 +118,16 @@ class LabourMarketStatus(StrEnum):
 
 @unique
 class IscedBand(StrEnum):
-    """Highest education at entry as an ISCED 2011 band (koulutustaso)."""
+    """Highest education at entry as an ISCED 2011 band (koulutustaso).
 
+    ``isced_0`` (below primary: no completed primary education) may be told apart
+    from the rest of ``isced_0_2``; the ESF 2014 set counts ISCED 1–2 only (CO09,
+    Regulation (EU) No 1304/2013 Annex I), the ESF+ set ISCED 0–2 (EECO09). A
+    record that says ``isced_0_2`` has not told ISCED 0 apart and is counted as
+    written, in both.
+    """
+
+    ISCED_0 = "isced_0"  #: below primary, less than perusaste completed (alle perusasteen)
     ISCED_0_2 = "isced_0_2"  #: at most lower secondary (enintään perusaste)
     ISCED_3_4 = "isced_3_4"  #: upper or post-secondary (toinen aste)
     ISCED_5_8 = "isced_5_8"  #: tertiary (korkea-aste)
@@ -267,6 +276,27 @@ class SituationKind(StrEnum):
 
 
 @unique
+class LeavingStatus(StrEnum):
+    """A person's labour-market status after leaving (työmarkkina-asema lähdettäessä).
+
+    Exactly one holds on any day: employment outranks job seeking (an employed
+    person is not unemployed), and a person neither employed nor a job seeker is
+    outside the labour force. Job searching and employment are mutually exclusive
+    upon leaving (SFC2021 FAQ on the reference period of immediate results).
+    """
+
+    EMPLOYED = "employed"  #: työssä (palkkatyössä, myös tuetussa työssä)
+    SELF_EMPLOYED = "self_employed"  #: yrittäjänä
+    JOB_SEARCHING = "job_searching"  #: työnhakijana
+    INACTIVE = "inactive"  #: työvoiman ulkopuolella
+
+    @property
+    def in_employment(self) -> bool:
+        """True for employment, including self-employment (ESF EECR04, EECR05)."""
+        return self in (LeavingStatus.EMPLOYED, LeavingStatus.SELF_EMPLOYED)
+
+
+@unique
 class ImprovementKind(StrEnum):
     """An ESF "improved labour-market situation" (EECR06 / CR07) kind (tilanteen parantuminen).
 
@@ -346,6 +376,7 @@ CODE_LISTS: tuple[type[StrEnum], ...] = (
     EducationKind,
     CertificateKind,
     SituationKind,
+    LeavingStatus,
     ImprovementKind,
     ContactKind,
     EmbeddingStage,

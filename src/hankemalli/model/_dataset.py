@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 #: The version of the JSON document schema this hankemalli reads and writes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @frozen(kw_only=True)

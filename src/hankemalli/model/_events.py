@@ -1,4 +1,8 @@
-"""Outcome events (tulostapahtumat): what happened to a participant, and when.
+"""Outcome events (tulostapahtumat): what happened to a participant, on one day.
+
+Qualifications and certificates gained, the situation recorded six months after
+leaving and contact kept after it are point events. Employment, education and job
+seeking last, so they are situation spells (:mod:`._situations`), not events.
 
 Every event has a ``date`` and a ``source`` saying where the information comes
 from. In JSON the kind of event is the stable tag in :attr:`EVENT_TAGS`, under the
@@ -17,23 +21,16 @@ from ._checks import check_date, check_enum, check_text
 from ._codes import (
     CertificateKind,
     ContactKind,
-    ContractType,
     EducationKind,
-    EmploymentKind,
     ImprovementKind,
     InformationSource,
     SituationKind,
-    WorkingTime,
 )
 from ._errors import Problem, raise_if_any
-from ._pseudonym import identifier_problems
 
 __all__ = [
     "EVENT_TAGS",
     "CertificateObtained",
-    "EducationStarted",
-    "EmploymentStarted",
-    "JobSearchStarted",
     "OutcomeEvent",
     "PostExitContact",
     "QualificationGained",
@@ -56,51 +53,6 @@ class _Event:
     def _problems(self) -> Iterator[Problem]:
         yield from check_date("date", self.date)
         yield from check_enum("source", self.source, InformationSource)
-
-
-@frozen(kw_only=True)
-class EmploymentStarted(_Event):
-    """An employment relationship began (työsuhde alkoi), or self-employment.
-
-    ``kind`` tells the open labour market from subsidised work and
-    self-employment. ``via_episode`` is the id of the service episode that led to
-    it, e.g. a TET period (KAIKU: 72 TET periods led to 31 employment relationships).
-    """
-
-    tag: ClassVar[str] = "employment_started"
-
-    kind: EmploymentKind
-    contract: ContractType | None = None
-    working_time: WorkingTime | None = None
-    via_episode: str | None = None
-
-    def _problems(self) -> Iterator[Problem]:
-        yield from super()._problems()
-        yield from check_enum("kind", self.kind, EmploymentKind)
-        yield from check_enum("contract", self.contract, ContractType, optional=True)
-        yield from check_enum("working_time", self.working_time, WorkingTime, optional=True)
-        if self.via_episode is not None:
-            yield from identifier_problems("via_episode", self.via_episode, "episode")
-
-
-@frozen(kw_only=True)
-class EducationStarted(_Event):
-    """Education or training began (koulutus alkoi).
-
-    ``degree_oriented`` is true for education leading to a qualification
-    (tutkintotavoitteinen koulutus), which counts towards KAIKU's placement figure.
-    """
-
-    tag: ClassVar[str] = "education_started"
-
-    kind: EducationKind
-    degree_oriented: bool
-
-    def _problems(self) -> Iterator[Problem]:
-        yield from super()._problems()
-        yield from check_enum("kind", self.kind, EducationKind)
-        if not isinstance(self.degree_oriented, bool):
-            yield Problem(path=("degree_oriented",), message="expected true or false")
 
 
 @frozen(kw_only=True)
@@ -133,13 +85,6 @@ class CertificateObtained(_Event):
         yield from check_text("label", self.label, optional=True)
         if self.certificate is CertificateKind.OTHER and self.label is None:
             yield Problem(path=("label",), message="a certificate of kind 'other' needs a label")
-
-
-@frozen(kw_only=True)
-class JobSearchStarted(_Event):
-    """The participant became an active job seeker (työnhaku alkoi); ESF EECR01."""
-
-    tag: ClassVar[str] = "job_search_started"
 
 
 @frozen(kw_only=True)
@@ -191,24 +136,15 @@ class PostExitContact(_Event):
 
 #: Any outcome event; a tagged union.
 OutcomeEvent: TypeAlias = (
-    EmploymentStarted
-    | EducationStarted
-    | QualificationGained
-    | CertificateObtained
-    | JobSearchStarted
-    | SituationAfterSixMonths
-    | PostExitContact
+    QualificationGained | CertificateObtained | SituationAfterSixMonths | PostExitContact
 )
 
 #: The stable JSON tag of each kind of outcome event.
 EVENT_TAGS: dict[str, type[OutcomeEvent]] = {
     cls.tag: cls
     for cls in (
-        EmploymentStarted,
-        EducationStarted,
         QualificationGained,
         CertificateObtained,
-        JobSearchStarted,
         SituationAfterSixMonths,
         PostExitContact,
     )

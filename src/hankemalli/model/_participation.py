@@ -17,11 +17,12 @@ from ._checks import (
 )
 from ._codes import ExitReason
 from ._errors import Problem, raise_if_any
-from ._events import EVENT_TAGS, EmploymentStarted, OutcomeEvent
+from ._events import EVENT_TAGS, OutcomeEvent
 from ._instruments import Assessment, record_assessment_problems
 from ._pathway import ServiceEpisode
 from ._profile import EntryProfile
 from ._pseudonym import pseudonym_problems
+from ._situations import SITUATION_TAGS, Employment, ExitSituation, SituationSpell
 
 __all__ = ["Participant", "Participation", "ParticipationPeriod"]
 
@@ -99,21 +100,29 @@ class Participation:
     The ESF keeps one record per person per operation. A person who leaves and
     comes back has more ``periods``: the first entry's date and ``profile`` stay,
     the exit and its reason move to the last exit. ``episodes`` are the pathway of
-    services in order of start; ``events`` are the outcomes; ``assessments`` are
-    the scorings on staged-scale instruments (goal ladders), at entry and in review.
+    services in order of start; ``situations`` are the spells of employment,
+    education and job seeking (before, during and after participation) that the
+    results are counted from; ``exit_situation`` is the situation recorded at the
+    last exit, if it was; ``events`` are the point outcomes (qualifications,
+    certificates, the situation six months after leaving, contact kept);
+    ``assessments`` are the scorings on staged-scale instruments (goal ladders), at
+    entry and in review.
 
     Invariants: periods are in order and do not overlap, and only the last may be
     open; episodes lie inside the participation (from the first entry to the last
     exit) and may be open only while it is; events are not dated before the first
-    entry; episode ids are unique, and an event's ``via_episode`` names one of them;
-    assessments are not dated before the first entry, each instrument has at most one
-    entry assessment and no review before it.
+    entry; episode ids are unique, and an employment's ``via_episode`` names one of
+    them; the exit situation describes the last exit, so it needs one; assessments
+    are not dated before the first entry, each instrument has at most one entry
+    assessment and no review before it.
     """
 
     participant: Participant
     profile: EntryProfile
     periods: tuple[ParticipationPeriod, ...]
     episodes: tuple[ServiceEpisode, ...] = field(default=())
+    situations: tuple[SituationSpell, ...] = field(default=())
+    exit_situation: ExitSituation | None = None
     events: tuple[OutcomeEvent, ...] = field(default=())
     assessments: tuple[Assessment, ...] = field(default=())
 
@@ -167,9 +176,14 @@ class Participation:
         periods_ok = self._typed("periods", ParticipationPeriod)
         episodes_ok = self._typed("episodes", ServiceEpisode)
         events_ok = self._typed("events", tuple(EVENT_TAGS.values()))
+        situations_ok = self._typed("situations", tuple(SITUATION_TAGS.values()))
         yield from check_tuple_of("periods", self.periods, ParticipationPeriod)
         yield from check_tuple_of("episodes", self.episodes, ServiceEpisode)
+        yield from check_tuple_of("situations", self.situations, tuple(SITUATION_TAGS.values()))
         yield from check_tuple_of("events", self.events, tuple(EVENT_TAGS.values()))
+        exit_ok = self.exit_situation is None or isinstance(self.exit_situation, ExitSituation)
+        if not exit_ok:
+            yield Problem(path=("exit_situation",), message="expected an ExitSituation or None")
         yield from check_tuple_of("assessments", self.assessments, Assessment)
         if not periods_ok:
             return
@@ -187,8 +201,12 @@ class Participation:
                 )
         if episodes_ok:
             yield from self._episode_problems()
+        if situations_ok:
+            yield from self._situation_problems(episodes_ok)
+        if exit_ok:
+            yield from self._exit_situation_problems()
         if events_ok:
-            yield from self._event_problems(episodes_ok)
+            yield from self._event_problems()
         if self._typed("assessments", Assessment):
             yield from record_assessment_problems(self.first_entry, self.assessments)
 
@@ -249,8 +267,7 @@ class Participation:
                 message=f"episode id {value!r} is used twice (first at episodes[{first_at}])",
             )
 
-    def _event_problems(self, episodes_ok: bool) -> Iterator[Problem]:
-        known = {e.id for e in self.episodes if e.id is not None} if episodes_ok else None
+    def _event_problems(self) -> Iterator[Problem]:
         for index, event in enumerate(self.events):
             if event.date < self.first_entry:
                 yield Problem(
@@ -258,15 +275,37 @@ class Participation:
                     message=f"an outcome event cannot be dated ({event.date}) before the "
                     f"first entry ({self.first_entry})",
                 )
+
+    def _situation_problems(self, episodes_ok: bool) -> Iterator[Problem]:
+        if not episodes_ok:
+            return
+        known = {e.id for e in self.episodes if e.id is not None}
+        for index, spell in enumerate(self.situations):
             if (
-                isinstance(event, EmploymentStarted)
-                and event.via_episode is not None
-                and known is not None
-                and event.via_episode not in known
+                isinstance(spell, Employment)
+                and spell.via_episode is not None
+                and spell.via_episode not in known
             ):
                 allowed = ", ".join(sorted(known)) or "none: no episode has an id"
                 yield Problem(
-                    path=("events", index, "via_episode"),
-                    message=f"no service episode has the id {event.via_episode!r}; "
+                    path=("situations", index, "via_episode"),
+                    message=f"no service episode has the id {spell.via_episode!r}; "
                     f"known episode ids: {allowed}",
                 )
+
+    def _exit_situation_problems(self) -> Iterator[Problem]:
+        snapshot = self.exit_situation
+        if snapshot is None or not is_pendulum_date(snapshot.date):
+            return
+        last = self.last_exit
+        if last is None:
+            yield Problem(
+                path=("exit_situation",),
+                message="a situation at exit needs an exit; the participation is still open",
+            )
+        elif snapshot.date != last:
+            yield Problem(
+                path=("exit_situation", "date"),
+                message=f"the situation at exit describes the last exit ({last}), "
+                f"not {snapshot.date}",
+            )

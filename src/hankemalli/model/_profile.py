@@ -114,9 +114,3 @@ class EntryProfile:
                 message="an asylum seeker has a foreign background; the answer 'no' "
                 "contradicts asylum_seeker 'yes'",
             )
-        if self.third_country_national is Answer.YES and self.foreign_background is Answer.NO:
-            yield Problem(
-                path=("foreign_background",),
-                message="a third-country national has a foreign background; the answer "
-                "'no' contradicts third_country_national 'yes'",
-            )

@@ -18,7 +18,14 @@ from ._checks import (
     duplicates,
     is_pendulum_date,
 )
-from ._codes import FunderKind, OrganisationKind, ServiceType, TargetMetric, TargetPeriod
+from ._codes import (
+    CertificateKind,
+    FunderKind,
+    OrganisationKind,
+    ServiceType,
+    TargetMetric,
+    TargetPeriod,
+)
 from ._errors import Problem, raise_if_any
 from ._pseudonym import identifier_problems
 
@@ -108,6 +115,15 @@ class Programme:
     ``organisation`` implements it; ``areas`` are the municipalities it works in;
     ``start`` and ``end`` bound its period, and every participation, service episode
     and target must fall inside it. Funding shares, when all are given, add up to 1.
+
+    ``qualifying_certificates`` are the kinds of work-life certificate that count as
+    "gaining a qualification" (ESF EECR03 / CR03) besides qualifications proper.
+    A qualification is the formal outcome of an assessment and validation process,
+    awarded when a competent body finds that a person has achieved learning outcomes
+    to given standards (the EQF definition the Commission applies; its SFC2014 FAQ
+    lets the standards be set nationally, by the programme or the project). Whether a
+    hygiene passport or an occupational safety card meets it is for the managing
+    authority to accept, so none counts unless the programme lists it.
     """
 
     id: str
@@ -121,6 +137,7 @@ class Programme:
     targets: tuple[Target, ...] = field(default=())
     services: tuple[ServiceType, ...] = field(default=())
     partners: tuple[Partner, ...] = field(default=())
+    qualifying_certificates: tuple[CertificateKind, ...] = field(default=())
 
     def __attrs_post_init__(self) -> None:
         raise_if_any(self._problems())
@@ -146,6 +163,9 @@ class Programme:
         yield from check_tuple_of("targets", self.targets, Target)
         yield from check_tuple_of("services", self.services, ServiceType)
         yield from check_tuple_of("partners", self.partners, Partner)
+        yield from check_tuple_of(
+            "qualifying_certificates", self.qualifying_certificates, CertificateKind
+        )
         for position, value, first in duplicates(enumerate(self.services)):
             yield Problem(
                 path=("services", position),

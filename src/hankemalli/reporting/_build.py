@@ -26,6 +26,7 @@ from ..indicators import (
     Statistic,
 )
 from ..model import (
+    Answer,
     CertificateKind,
     ContactKind,
     Gender,
@@ -126,6 +127,15 @@ def _protected_cells(
     return [[Withheld() if v is None else Count(v) for v in row] for row in grid.values]
 
 
+def _group_label(group: str, codes: type[StrEnum], order: list[str]) -> Labels | str:
+    """A breakdown group's label: its code's, yes or no for a true/false trait, or unknown."""
+    if group in order:
+        return code_labels(codes(group))
+    if group in ("yes", "no"):
+        return code_labels(Answer(group))
+    return text("unknown") if group == "unknown" else group
+
+
 def _group_table(
     figure: Figure, indicator: Indicator, codes: type[StrEnum], threshold: int
 ) -> Table | None:
@@ -135,10 +145,7 @@ def _group_table(
     groups = sorted(
         dict(figure.counts), key=lambda g: (order.index(g) if g in order else len(order), g)
     )
-    labels: list[Labels | str] = [
-        code_labels(codes(g)) if g in order else (text("unknown") if g == "unknown" else g)
-        for g in groups
-    ]
+    labels: list[Labels | str] = [_group_label(g, codes, order) for g in groups]
     single_valued = (
         indicator.statistic.__class__.__name__ == "Distribution"
         and figure.numerator == (figure.denominator or 0)

@@ -123,9 +123,16 @@ def programme_years(programme: Programme, as_of: pendulum.Date) -> list[Reportin
 
 
 def _calculation(
-    catalogue: Catalogue, period: ReportingPeriod, as_of: pendulum.Date, rules: CountingRules | None
+    catalogue: Catalogue,
+    period: ReportingPeriod,
+    as_of: pendulum.Date,
+    rules: CountingRules | None,
+    programme: Programme,
 ) -> Calculation:
-    context = Context(period=period, as_of=as_of, rules=rules or CountingRules())
+    # Without rules given, the programme's own settings (e.g. qualifying certificates).
+    context = Context(
+        period=period, as_of=as_of, rules=rules or CountingRules.for_programme(programme)
+    )
     return Calculation(indicators=tuple(catalogue), context=context, breakdown=GENDER)
 
 
@@ -146,12 +153,19 @@ def issue_annual_reports(
     periods = [
         p for p in programme_years(programme, as_of) if years is None or p.start.year in years
     ]
-    runs: list[Run] = [_calculation(catalogue, p, as_of, rules).start() for p in periods]
+    runs: list[Run] = [_calculation(catalogue, p, as_of, rules, programme).start() for p in periods]
     listed = list(records)
     for record in listed:
         for run in runs:
             run.add(record)
-    attainments = assess_targets(programme, listed, as_of=as_of, rules=rules)
+    # Each year's report counts up to the end of its year, however late it is given:
+    # as_of says what is known, not which period is counted.
+    attainments = {
+        period.start.year: assess_targets(
+            programme, listed, as_of=as_of, rules=rules, until=period.end
+        )
+        for period in periods
+    }
     return tuple(
         AnnualReport(
             programme_id=programme.id,
@@ -162,7 +176,7 @@ def issue_annual_reports(
             results=run.results(),
             attainments=tuple(
                 a
-                for a in attainments
+                for a in attainments[period.start.year]
                 if a.target.per is TargetPeriod.PROGRAMME
                 or a.period.start.year == period.start.year
             ),
@@ -215,7 +229,7 @@ def propose_corrections(
     The issued reports stay as they were.
     """
     ordered = sorted(reports, key=lambda r: r.year)
-    runs = [_calculation(catalogue, r.period, as_of, rules).start() for r in ordered]
+    runs = [_calculation(catalogue, r.period, as_of, rules, programme).start() for r in ordered]
     for record in records:
         for run in runs:
             run.add(record)
@@ -370,7 +384,7 @@ def derive_final(
     period = ReportingPeriod(start=programme.start, end=min(programme.end, as_of))
     recomputed: Results | None = None
     if records is not None:
-        recomputed = _calculation(catalogue, period, as_of, rules).run(records)
+        recomputed = _calculation(catalogue, period, as_of, rules, programme).run(records)
 
     def derive_all(group: str | None) -> list[tuple[Indicator, Figure | None]]:
         out = []

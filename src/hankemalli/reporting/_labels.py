@@ -11,19 +11,31 @@ from typing import Literal
 
 from ..indicators import Labels
 from ..model import (
+    Answer,
+    AssessmentKind,
     CertificateKind,
     ContactKind,
+    ContractType,
+    EducationKind,
+    ElementRole,
+    EmbeddingStage,
     EmploymentKind,
     ExitReason,
     FunderKind,
     Gender,
+    ImprovementKind,
+    InformationSource,
+    IscedBand,
     LabourMarketStatus,
+    LanguageSkill,
+    LeavingStatus,
     OrganisationKind,
     ReferralSource,
     ServiceType,
     SituationKind,
     TargetMetric,
     TargetPeriod,
+    WorkingTime,
 )
 
 __all__ = ["LANGUAGES", "Language", "code_label", "code_labels", "text"]
@@ -51,7 +63,7 @@ _LABELS: tuple[tuple[StrEnum, Labels], ...] = (
         ServiceType.WAGE_SUBSIDY,
         _l("Palkkatukityö", "Lönesubventionerat arbete", "Wage-subsidised work"),
     ),
-    (ServiceType.JOB_COACHING, _l("Työhönvalmennus", "Jobbcoachning", "Job coaching")),
+    (ServiceType.JOB_COACHING, _l("Työhönvalmennus", "Arbetsträning", "Job coaching")),
     (
         ServiceType.TET,
         _l(
@@ -163,7 +175,7 @@ _LABELS: tuple[tuple[StrEnum, Labels], ...] = (
     (CertificateKind.HYGIENE_PASSPORT, _l("Hygieniapassi", "Hygienpass", "Hygiene passport")),
     (
         CertificateKind.OCCUPATIONAL_SAFETY_CARD,
-        _l("Työturvallisuuskortti", "Arbetarskyddskort", "Occupational safety card"),
+        _l("Työturvallisuuskortti", "Arbetssäkerhetskort", "Occupational safety card"),
     ),
     (CertificateKind.OTHER, _l("Muu kortti", "Annat certifikat", "Other certificate")),
     (
@@ -180,6 +192,122 @@ _LABELS: tuple[tuple[StrEnum, Labels], ...] = (
     (ExitReason.MOVED_AWAY, _l("Muutti pois", "Flyttade", "Moved away")),
     (ExitReason.DISCONTINUED, _l("Keskeytti", "Avbröt", "Discontinued")),
     (ExitReason.OTHER, _l("Muu syy", "Annat skäl", "Other")),
+    # Education as Statistics Finland words the levels (koulutusaste), with the
+    # ISCED 2011 band, which ESF coordinators read.
+    (
+        IscedBand.ISCED_0,
+        _l(
+            "Alle perusasteen koulutus (ISCED 0)",
+            "Lägre än grundläggande utbildning (ISCED 0)",
+            "Below primary education (ISCED 0)",
+        ),
+    ),
+    (
+        IscedBand.ISCED_0_2,
+        _l(
+            "Enintään perusasteen koulutus (ISCED 0–2)",
+            "Högst grundläggande utbildning (ISCED 0–2)",
+            "At most lower secondary education (ISCED 0–2)",
+        ),
+    ),
+    (
+        IscedBand.ISCED_3_4,
+        _l(
+            "Toisen asteen tai toisen asteen jälkeinen, ei korkea-asteen koulutus (ISCED 3–4)",
+            "Andra stadiet eller postsekundär utbildning (ISCED 3–4)",
+            "Upper secondary or post-secondary non-tertiary education (ISCED 3–4)",
+        ),
+    ),
+    (
+        IscedBand.ISCED_5_8,
+        _l(
+            "Korkea-asteen koulutus (ISCED 5–8)",
+            "Högre utbildning (ISCED 5–8)",
+            "Tertiary education (ISCED 5–8)",
+        ),
+    ),
+    (LanguageSkill.NATIVE, _l("Äidinkieli", "Modersmål", "First language")),
+    (LanguageSkill.GOOD, _l("Hyvä", "God", "Good")),
+    (LanguageSkill.MODERATE, _l("Tyydyttävä", "Nöjaktig", "Moderate")),
+    (LanguageSkill.WEAK, _l("Heikko", "Svag", "Weak")),
+    (LanguageSkill.NONE, _l("Ei kielitaitoa", "Inga språkkunskaper", "No skill")),
+    (Answer.YES, _l("Kyllä", "Ja", "Yes")),
+    (Answer.NO, _l("Ei", "Nej", "No")),
+    (Answer.REFUSED, _l("Ei halunnut vastata", "Ville inte svara", "Declined to answer")),
+    (Answer.NOT_ASKED, _l("Ei kysytty", "Inte tillfrågad", "Not asked")),
+    (
+        InformationSource.PARTICIPANT_REPORTED,
+        _l("Oma ilmoitus", "Egen uppgift", "Reported by the participant"),
+    ),
+    (InformationSource.REGISTER, _l("Rekisteritieto", "Registeruppgift", "Register")),
+    (InformationSource.DOCUMENT, _l("Asiakirja", "Dokument", "Document")),
+    (
+        ContractType.FIXED_TERM,
+        _l("Määräaikainen työsuhde", "Visstidsanställning", "Fixed-term contract"),
+    ),
+    (
+        ContractType.PERMANENT,
+        _l(
+            "Toistaiseksi voimassa oleva työsuhde",
+            "Tillsvidareanställning",
+            "Permanent contract",
+        ),
+    ),
+    (WorkingTime.FULL_TIME, _l("Kokoaikatyö", "Heltidsarbete", "Full-time work")),
+    (WorkingTime.PART_TIME, _l("Osa-aikatyö", "Deltidsarbete", "Part-time work")),
+    (
+        EducationKind.VOCATIONAL,
+        _l("Ammatillinen koulutus", "Yrkesutbildning", "Vocational education"),
+    ),
+    (
+        EducationKind.GENERAL,
+        _l("Yleissivistävä koulutus", "Allmänbildande utbildning", "General education"),
+    ),
+    (EducationKind.HIGHER, _l("Korkea-asteen koulutus", "Högre utbildning", "Higher education")),
+    (LeavingStatus.EMPLOYED, _l("Työssä", "I arbete", "Employed")),
+    (LeavingStatus.SELF_EMPLOYED, _l("Yrittäjänä", "Egenföretagare", "Self-employed")),
+    (LeavingStatus.JOB_SEARCHING, _l("Työnhakijana", "Arbetssökande", "Job searching")),
+    (LeavingStatus.INACTIVE, _l("Työvoiman ulkopuolella", "Utanför arbetskraften", "Inactive")),
+    # The improved labour-market situation as the ESF+ regulation words it (EECR06).
+    (
+        ImprovementKind.PRECARIOUS_TO_STABLE,
+        _l(
+            "Epävarmasta työstä vakaaseen",
+            "Från otrygg till stabil anställning",
+            "From precarious to stable employment",
+        ),
+    ),
+    (
+        ImprovementKind.UNDER_TO_FULL_EMPLOYMENT,
+        _l(
+            "Vajaatyöllisyydestä täystyöllisyyteen",
+            "Från undersysselsättning till full sysselsättning",
+            "From underemployment to full employment",
+        ),
+    ),
+    (
+        ImprovementKind.HIGHER_SKILLED_JOB,
+        _l(
+            "Vaativampaan tehtävään",
+            "Till ett mer kvalificerat arbete",
+            "To a higher-skilled job",
+        ),
+    ),
+    (ImprovementKind.PROMOTION, _l("Ylennys", "Befordran", "Promotion")),
+    (EmbeddingStage.COMMUNICATED, _l("Viestitty", "Kommunicerad", "Communicated")),
+    (
+        EmbeddingStage.VARIED,
+        _l("Varioitu kohderyhmälle", "Anpassad för en målgrupp", "Varied"),
+    ),
+    (EmbeddingStage.MAINSTREAMED, _l("Valtavirtaistettu", "Spridd", "Mainstreamed")),
+    (
+        EmbeddingStage.MADE_PERMANENT,
+        _l("Vakiinnutettu rakenteisiin", "Permanent i strukturerna", "Made permanent"),
+    ),
+    (ElementRole.CORE, _l("Ydinelementti", "Kärnelement", "Core element")),
+    (ElementRole.LOCAL, _l("Paikallinen elementti", "Lokalt element", "Local element")),
+    (AssessmentKind.ENTRY, _l("Alkuarvio", "Inledande bedömning", "Entry assessment")),
+    (AssessmentKind.REVIEW, _l("Seuranta-arvio", "Uppföljande bedömning", "Review")),
 )
 
 _TEXT: dict[str, Labels] = {

@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..model import (
+    Answer,
     Dataset,
-    EmploymentStarted,
+    Employment,
     Gender,
     LabourMarketStatus,
     Participation,
     PostExitContact,
     Programme,
     SituationAfterSixMonths,
+    derived_upon_leaving,
 )
 from ._findings import Finding, Severity
 
@@ -64,6 +66,7 @@ def _finding(rule: str, severity: Severity, path: tuple[str | int, ...], message
 def _record_findings(record: Participation, programme: Programme | None) -> Iterator[Finding]:
     yield from _completeness(record)
     yield from _consistency(record)
+    yield from _situations(record)
     if programme is not None:
         yield from _services_offered(record, programme)
 
@@ -152,16 +155,58 @@ def _consistency(record: Participation) -> Iterator[Finding]:
                     (*where, "improvement"),
                     "an improved labour-market situation is only for people employed at entry",
                 )
-        if isinstance(event, EmploymentStarted) and event.via_episode is not None:
-            episode = next(e for e in record.episodes if e.id == event.via_episode)
-            if event.date < episode.start:
+    for index, spell in enumerate(record.situations):
+        if isinstance(spell, Employment) and spell.via_episode is not None:
+            episode = next(e for e in record.episodes if e.id == spell.via_episode)
+            if spell.start < episode.start:
                 yield _finding(
                     "consistency.employment_before_its_episode",
                     Severity.ERROR,
-                    (*where, "date"),
-                    f"the employment ({event.date}) comes before the episode that led to it "
+                    ("situations", index, "start"),
+                    f"the employment ({spell.start}) begins before the episode that led to it "
                     f"started ({episode.start})",
                 )
+
+
+def _situations(record: Participation) -> Iterator[Finding]:
+    """The recorded exit situation against the spells; nationality against background."""
+    snapshot = record.exit_situation
+    derived = derived_upon_leaving(record)
+    if snapshot is not None and derived is not None and record.situations:
+        differences = []
+        if snapshot.status is not derived.status:
+            differences.append(
+                f"the status recorded at exit is {snapshot.status}, the spells give "
+                f"{derived.status} on {derived.day}"
+            )
+        if snapshot.in_education is not derived.in_education:
+            recorded = "in" if snapshot.in_education else "not in"
+            spells = "in" if derived.in_education else "not in"
+            differences.append(
+                f"the exit situation says {recorded} education or training, the spells say {spells}"
+            )
+        if differences:
+            yield _finding(
+                "consistency.exit_situation_disagrees_with_spells",
+                Severity.WARNING,
+                ("exit_situation",),
+                "; ".join(differences)
+                + "; the recorded situation is what the results count: correct the one "
+                "that is wrong",
+            )
+    profile = record.profile
+    if (
+        profile.third_country_national is Answer.YES
+        and profile.foreign_background is Answer.NOT_ASKED
+    ):
+        yield _finding(
+            "completeness.foreign_background_not_asked",
+            Severity.WARNING,
+            ("profile", "foreign_background"),
+            "the person is a third-country national but was not asked about a foreign "
+            "background; ask it: it is a question of its own (EECO14) and cannot be "
+            "inferred from nationality (SFC2021 FAQ on EECO13–EECO15)",
+        )
 
 
 def _services_offered(record: Participation, programme: Programme) -> Iterator[Finding]:

@@ -10,5 +10,6 @@ every problem in a document is raised at once as one
 
 from ._api import dumps, from_dict, loads, read, to_dict, write
 from ._converter import TAG_KEY
+from ._migrate import migrate
 
-__all__ = ["TAG_KEY", "dumps", "from_dict", "loads", "read", "to_dict", "write"]
+__all__ = ["TAG_KEY", "dumps", "from_dict", "loads", "migrate", "read", "to_dict", "write"]

@@ -25,12 +25,14 @@ from ..model import (
     CODE_LISTS,
     EVENT_TAGS,
     SCHEMA_VERSION,
+    SITUATION_TAGS,
     Dataset,
     Instrument,
     OperatingModel,
     OutcomeEvent,
     Participation,
     Programme,
+    SituationSpell,
 )
 from ..model._dataset import (
     duplicate_id_problems,
@@ -40,10 +42,11 @@ from ..model._dataset import (
 )
 from ..model._errors import DataError, Problem
 from ._errors import InvalidValueError, problems_from
+from ._migrate import migrate_tracked
 
 __all__ = ["TAG_KEY", "converter"]
 
-#: The key that carries an outcome event's kind in JSON.
+#: The key that carries an outcome event's or a situation spell's kind in JSON.
 TAG_KEY = "type"
 
 T = TypeVar("T")
@@ -171,22 +174,24 @@ def _event_tag(cls: type) -> str:
     return tag
 
 
-def _make_event_hook(conv: cattrs.Converter) -> Callable[[object, type], OutcomeEvent]:
-    tagged = conv.get_structure_hook(OutcomeEvent)
-    allowed = ", ".join(EVENT_TAGS)
+def _make_union_hook(
+    conv: cattrs.Converter, union: Any, tags: Mapping[str, type], what: str
+) -> Callable[[object, type], Any]:
+    tagged = conv.get_structure_hook(union)
+    allowed = ", ".join(tags)
+    noun = what.split(" ", 1)[-1]  # "an event" -> "event": "unknown event type ..."
 
-    def structure(value: object, cl: type) -> OutcomeEvent:
+    def structure(value: object, cl: type) -> Any:
         if not isinstance(value, Mapping):
-            raise InvalidValueError(f"expected an event object, got {_json_type(value)}")
+            raise InvalidValueError(f"expected {what} object, got {_json_type(value)}")
         tag = value.get(TAG_KEY)
         if tag is None:
             raise InvalidValueError(
-                f"required key is missing; an event names its kind here: {allowed}", at=TAG_KEY
+                f"required key is missing; {what} names its kind here: {allowed}", at=TAG_KEY
             )
-        if tag not in EVENT_TAGS:
-            raise InvalidValueError(f"unknown event type {tag!r}; allowed: {allowed}", at=TAG_KEY)
-        result: OutcomeEvent = tagged(value, cl)
-        return result
+        if tag not in tags:
+            raise InvalidValueError(f"unknown {noun} type {tag!r}; allowed: {allowed}", at=TAG_KEY)
+        return tagged(value, cl)
 
     return structure
 
@@ -202,6 +207,9 @@ def _structure_dataset(value: object, _: type) -> Dataset:
         raise DataError(
             [Problem(path=(), message=f"expected a dataset object, got {_json_type(value)}")]
         )
+    # A version-1 document is read through its version-2 form (see ._migrate), and
+    # its problems are reported where they are in the document as written.
+    value, written = migrate_tracked(value)
     problems: list[Problem] = []
     allowed = ("schema_version", "programme", "operating_models", "instruments", "participants")
     for key in value:
@@ -225,7 +233,7 @@ def _structure_dataset(value: object, _: type) -> Dataset:
             Problem(
                 path=("schema_version",),
                 message=f"unsupported schema version {version!r}; "
-                f"this hankemalli reads schema version {SCHEMA_VERSION}",
+                f"this hankemalli reads schema versions 1 and {SCHEMA_VERSION}",
             )
         )
     programme: Programme | None = None
@@ -256,7 +264,7 @@ def _structure_dataset(value: object, _: type) -> Dataset:
         # An instrument that could not be read would make its assessments look unknown.
         problems.extend(instrument_reference_problems((i for _, i in instruments), records))
     if problems:
-        raise DataError(problems)
+        raise DataError([Problem(path=written(p.path), message=p.message) for p in problems])
     assert programme is not None
     return Dataset(
         programme=programme,
@@ -345,7 +353,13 @@ def _make_converter() -> cattrs.Converter:
     )
     conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
     configure_tagged_union(OutcomeEvent, conv, tag_generator=_event_tag, tag_name=TAG_KEY)
-    conv.register_structure_hook(OutcomeEvent, _make_event_hook(conv))
+    conv.register_structure_hook(
+        OutcomeEvent, _make_union_hook(conv, OutcomeEvent, EVENT_TAGS, "an event")
+    )
+    configure_tagged_union(SituationSpell, conv, tag_generator=_event_tag, tag_name=TAG_KEY)
+    conv.register_structure_hook(
+        SituationSpell, _make_union_hook(conv, SituationSpell, SITUATION_TAGS, "a situation")
+    )
     conv.register_structure_hook(Dataset, _structure_dataset)
     conv.register_unstructure_hook(Dataset, _unstructure_dataset)
     return conv

@@ -2,8 +2,9 @@
 
 Each breaker starts from the JSON form of a valid dataset whose programme period
 has a day to spare at both ends and whose chosen record (the victim) has at least
-one episode and one event. It changes that document in one place, so that the
-change breaks one rule and nothing else, and returns where a reader must report it.
+one episode, one situation spell and one event. It changes that document in one
+place, so that the change breaks one rule and nothing else, and returns where a
+reader must report it.
 """
 
 from __future__ import annotations
@@ -23,13 +24,18 @@ from hypothesis.errors import InvalidArgument
 
 from ..model import (
     EVENT_TAGS,
+    SITUATION_TAGS,
+    CertificateKind,
+    CertificateObtained,
     Dataset,
+    Employment,
     EmploymentKind,
-    EmploymentStarted,
     EntryProfile,
+    ExitSituation,
     Funder,
     InformationSource,
-    JobSearchStarted,
+    JobSeeking,
+    LeavingStatus,
     Participant,
     Participation,
     ParticipationPeriod,
@@ -95,12 +101,17 @@ def _base(draw: st.DrawFn) -> tuple[Doc, int]:
     victim = draw(st.integers(0, count - 1))
     record = records[victim]
     first = record.first_entry
-    # The victim gets an episode and an event if it has none, both valid on the first entry.
+    # The victim gets an episode, a spell and an event if it has none, all valid on
+    # the first entry.
     episode = ServiceEpisode(service=ServiceType.TET, start=first, end=first)
-    event = JobSearchStarted(date=first, source=InformationSource.REGISTER)
+    spell = JobSeeking(start=first, source=InformationSource.REGISTER)
+    event = CertificateObtained(
+        date=first, source=InformationSource.DOCUMENT, certificate=CertificateKind.HYGIENE_PASSPORT
+    )
     records[victim] = attrs.evolve(
         record,
         episodes=record.episodes or (episode,),
+        situations=record.situations or (spell,),
         events=record.events or (event,),
     )
     dataset = Dataset(programme=programme, participants=tuple(records))
@@ -119,8 +130,14 @@ def _objects(doc: Doc, victim: int) -> list[tuple[Path, type]]:
     found += [((*at, "periods", n), ParticipationPeriod) for n in range(len(record["periods"]))]
     found += [((*at, "episodes", n), ServiceEpisode) for n in range(len(record["episodes"]))]
     found += [
+        ((*at, "situations", n), SITUATION_TAGS[spell[TAG_KEY]])
+        for n, spell in enumerate(record["situations"])
+    ]
+    found += [
         ((*at, "events", n), EVENT_TAGS[event[TAG_KEY]]) for n, event in enumerate(record["events"])
     ]
+    if "exit_situation" in record:
+        found.append(((*at, "exit_situation"), ExitSituation))
     return found
 
 
@@ -169,7 +186,7 @@ def _missing_key(draw: st.DrawFn, doc: Doc, victim: int) -> Path:
     choices: list[Path] = [("schema_version",), ("programme",)]
     for path, cls in _objects(doc, victim):
         choices += [(*path, name) for name in _required(cls)]
-        if cls in EVENT_KINDS:
+        if cls in EVENT_KINDS or cls in SITUATION_TAGS.values():
             choices.append((*path, TAG_KEY))
     path = _pick(draw, choices)
     del _at(doc, path[:-1])[path[-1]]
@@ -224,9 +241,16 @@ def _end_before_start(draw: st.DrawFn, doc: Doc, victim: int) -> Path:
     for n, episode in enumerate(doc["participants"][victim]["episodes"]):
         if "end" in episode and episode["end"] != episode["start"]:
             choices.append((*record, "episodes", n, "end"))
+    # Any spell, open or not: spells are not bound to the programme period.
+    spells = doc["participants"][victim]["situations"]
+    choices += [(*record, "situations", n, "end") for n in range(len(spells))]
     path = _pick(draw, choices)
     owner = _at(doc, path[:-1])
-    if owner is programme or "exit" in owner:
+    if len(path) > 3 and path[-3] == "situations":
+        start = _day(owner["start"])
+        end = draw_date(draw, start.subtract(years=1), start.subtract(days=1))
+        owner["end"] = end.isoformat()
+    elif owner is programme or "exit" in owner:
         # Swapping keeps both dates inside the programme and between the neighbours.
         begin = "start" if owner is programme else "entry"
         owner[begin], owner[path[-1]] = owner[path[-1]], owner[begin]
@@ -252,8 +276,19 @@ def _unknown_event_tag(draw: st.DrawFn, doc: Doc, victim: int) -> Path:
     events = doc["participants"][victim]["events"]
     index = draw(st.integers(0, len(events) - 1))
     tag = events[index][TAG_KEY]
-    events[index][TAG_KEY] = _pick(draw, (tag.upper(), tag.replace("_", "-"), "employment", ""))
+    # A version-1 outcome event in a version-2 document is no event any more.
+    others = (tag.upper(), tag.replace("_", "-"), "employment", "employment_started", "")
+    events[index][TAG_KEY] = _pick(draw, [other for other in others if other != tag])
     return ("participants", victim, "events", index, TAG_KEY)
+
+
+def _unknown_situation_tag(draw: st.DrawFn, doc: Doc, victim: int) -> Path:
+    spells = doc["participants"][victim]["situations"]
+    index = draw(st.integers(0, len(spells) - 1))
+    tag = spells[index][TAG_KEY]
+    others = (tag.upper(), tag.replace("_", "-"), "unemployment", "job_search_started", "")
+    spells[index][TAG_KEY] = _pick(draw, [other for other in others if other != tag])
+    return ("participants", victim, "situations", index, TAG_KEY)
 
 
 def _duplicate_id(draw: st.DrawFn, doc: Doc, victim: int) -> Path:
@@ -347,17 +382,55 @@ def _overlapping_periods(draw: st.DrawFn, doc: Doc, victim: int) -> Path:
 def _unknown_episode_reference(draw: st.DrawFn, doc: Doc, victim: int) -> Path:
     record = doc["participants"][victim]
     known = [episode.get("id") for episode in record["episodes"]]
-    event = to_dict(
-        EmploymentStarted(
-            date=_day(record["periods"][0]["entry"]),
+    spell = to_dict(
+        Employment(
+            start=_day(record["periods"][0]["entry"]),
             source=InformationSource.DOCUMENT,
             kind=draw(codes(EmploymentKind)),
             via_episode=_fresh(known, "tet-"),
         )
     )
-    event[TAG_KEY] = EmploymentStarted.tag
-    record["events"].append(event)
-    return ("participants", victim, "events", len(record["events"]) - 1, "via_episode")
+    spell[TAG_KEY] = Employment.tag
+    spells = record["situations"]
+    index = draw(st.integers(0, len(spells)))
+    spells.insert(index, spell)
+    return ("participants", victim, "situations", index, "via_episode")
+
+
+def _exit_situation_doc(draw: st.DrawFn, day: str) -> Doc:
+    status = draw(codes(LeavingStatus))
+    return {"date": day, "status": status.value, "source": InformationSource.DOCUMENT.value}
+
+
+def _exit_situation_without_exit(draw: st.DrawFn, doc: Doc, victim: int) -> Path:
+    record = doc["participants"][victim]
+    last = record["periods"][-1]
+    if "exit" in last:
+        # The participation is opened again: its last exit goes, the snapshot stays.
+        record.setdefault("exit_situation", _exit_situation_doc(draw, last["exit"]))
+        del last["exit"]
+        last.pop("exit_reason", None)
+    else:
+        record["exit_situation"] = _exit_situation_doc(draw, last["entry"])
+    return ("participants", victim, "exit_situation")
+
+
+def _exit_situation_off_last_exit(draw: st.DrawFn, doc: Doc, victim: int) -> Path:
+    record = doc["participants"][victim]
+    last = record["periods"][-1]
+    if "exit" not in last:
+        # Close the participation on the programme's last day, its episodes with it.
+        last["exit"] = doc["programme"]["end"]
+        for episode in record["episodes"]:
+            episode.setdefault("end", last["exit"])
+    exit = _day(last["exit"])
+    others = [exit.subtract(days=1), exit.add(days=1), exit.add(days=28), _day(last["entry"])]
+    others += [_day(p["exit"]) for p in record["periods"][:-1]]
+    day = _pick(draw, [d for d in others if d != exit])
+    snapshot = record.get("exit_situation") or _exit_situation_doc(draw, exit.isoformat())
+    snapshot["date"] = day.isoformat()
+    record["exit_situation"] = snapshot
+    return ("participants", victim, "exit_situation", "date")
 
 
 _BREAKERS: dict[str, Breaker] = {
@@ -368,6 +441,7 @@ _BREAKERS: dict[str, Breaker] = {
     "end_before_start": _end_before_start,
     "unknown_code": _unknown_code,
     "unknown_event_tag": _unknown_event_tag,
+    "unknown_situation_tag": _unknown_situation_tag,
     "duplicate_id": _duplicate_id,
     "personal_identity_code_id": _personal_identity_code_id,
     "contact_details_id": _contact_details_id,
@@ -375,6 +449,8 @@ _BREAKERS: dict[str, Breaker] = {
     "event_before_entry": _event_before_entry,
     "overlapping_periods": _overlapping_periods,
     "unknown_episode_reference": _unknown_episode_reference,
+    "exit_situation_without_exit": _exit_situation_without_exit,
+    "exit_situation_off_last_exit": _exit_situation_off_last_exit,
 }
 assert tuple(_BREAKERS) == RULES
 

@@ -14,22 +14,16 @@ from ..model import (
     CertificateKind,
     CertificateObtained,
     ContactKind,
-    ContractType,
     EducationKind,
-    EducationStarted,
-    EmploymentKind,
-    EmploymentStarted,
     ImprovementKind,
     InformationSource,
-    JobSearchStarted,
     OutcomeEvent,
     PostExitContact,
     QualificationGained,
     SituationAfterSixMonths,
     SituationKind,
-    WorkingTime,
 )
-from ._basics import as_date, check_period, codes, draw_date, optional, pseudonyms, texts
+from ._basics import as_date, check_period, codes, draw_date, optional, texts
 
 __all__ = [
     "EVENT_KINDS",
@@ -37,9 +31,6 @@ __all__ = [
     "check_event_kinds",
     "draw_event",
     "draw_result_date",
-    "education_started_events",
-    "employment_started_events",
-    "job_search_started_events",
     "outcome_events",
     "post_exit_contact_events",
     "qualification_gained_events",
@@ -48,9 +39,6 @@ __all__ = [
 ]
 
 Dates = st.SearchStrategy[pendulum.Date]
-#: Episode ids an employment may name: ``None`` for any identifier.
-EpisodeIds = tuple[str, ...] | None
-
 #: Every kind of outcome event, in the order of :data:`hankemalli.EVENT_TAGS`.
 EVENT_KINDS: tuple[type[OutcomeEvent], ...] = tuple(EVENT_TAGS.values())
 
@@ -86,39 +74,13 @@ def result_window_dates(exit: dt.date) -> Dates:
     return _result_window_dates(check_period((exit, exit))[0])
 
 
-def _employment(draw: st.DrawFn, day: pendulum.Date, ids: EpisodeIds) -> EmploymentStarted:
-    via: str | None = None
-    if ids is None:
-        via = draw(optional(pseudonyms()))
-    elif ids:
-        taken = draw(_COIN)
-        via = ids[draw(st.integers(0, len(ids) - 1))] if taken else None
-    return EmploymentStarted(
-        date=day,
-        source=draw(_SOURCES),
-        kind=draw(codes(EmploymentKind)),
-        contract=draw(optional(codes(ContractType))),
-        working_time=draw(optional(codes(WorkingTime))),
-        via_episode=via,
-    )
-
-
-def _education(draw: st.DrawFn, day: pendulum.Date, _: EpisodeIds) -> EducationStarted:
-    return EducationStarted(
-        date=day,
-        source=draw(_SOURCES),
-        kind=draw(codes(EducationKind)),
-        degree_oriented=draw(st.booleans()),
-    )
-
-
-def _qualification(draw: st.DrawFn, day: pendulum.Date, _: EpisodeIds) -> QualificationGained:
+def _qualification(draw: st.DrawFn, day: pendulum.Date) -> QualificationGained:
     return QualificationGained(
         date=day, source=draw(_SOURCES), kind=draw(codes(EducationKind)), label=draw(_LABELS)
     )
 
 
-def _certificate(draw: st.DrawFn, day: pendulum.Date, _: EpisodeIds) -> CertificateObtained:
+def _certificate(draw: st.DrawFn, day: pendulum.Date) -> CertificateObtained:
     certificate = draw(codes(CertificateKind))
     return CertificateObtained(
         date=day,
@@ -128,11 +90,7 @@ def _certificate(draw: st.DrawFn, day: pendulum.Date, _: EpisodeIds) -> Certific
     )
 
 
-def _job_search(draw: st.DrawFn, day: pendulum.Date, _: EpisodeIds) -> JobSearchStarted:
-    return JobSearchStarted(date=day, source=draw(_SOURCES))
-
-
-def _situation(draw: st.DrawFn, day: pendulum.Date, _: EpisodeIds) -> SituationAfterSixMonths:
+def _situation(draw: st.DrawFn, day: pendulum.Date) -> SituationAfterSixMonths:
     situation = draw(codes(SituationKind))
     employed = situation in (SituationKind.EMPLOYED, SituationKind.SELF_EMPLOYED)
     return SituationAfterSixMonths(
@@ -143,19 +101,16 @@ def _situation(draw: st.DrawFn, day: pendulum.Date, _: EpisodeIds) -> SituationA
     )
 
 
-def _contact(draw: st.DrawFn, day: pendulum.Date, _: EpisodeIds) -> PostExitContact:
+def _contact(draw: st.DrawFn, day: pendulum.Date) -> PostExitContact:
     return PostExitContact(
         date=day, source=draw(_SOURCES), kind=draw(codes(ContactKind)), label=draw(_LABELS)
     )
 
 
-_BUILDERS: dict[type[OutcomeEvent], Callable[[st.DrawFn, pendulum.Date, EpisodeIds], OutcomeEvent]]
+_BUILDERS: dict[type[OutcomeEvent], Callable[[st.DrawFn, pendulum.Date], OutcomeEvent]]
 _BUILDERS = {
-    EmploymentStarted: _employment,
-    EducationStarted: _education,
     QualificationGained: _qualification,
     CertificateObtained: _certificate,
-    JobSearchStarted: _job_search,
     SituationAfterSixMonths: _situation,
     PostExitContact: _contact,
 }
@@ -165,10 +120,9 @@ def draw_event(
     draw: st.DrawFn,
     kinds: tuple[type[OutcomeEvent], ...],
     day: pendulum.Date,
-    episode_ids: EpisodeIds,
 ) -> OutcomeEvent:
-    """Draw an event of one of ``kinds`` on ``day``; an employment names one of ``episode_ids``."""
-    return _BUILDERS[draw(st.sampled_from(kinds))](draw, day, episode_ids)
+    """Draw an event of one of ``kinds`` on ``day``."""
+    return _BUILDERS[draw(st.sampled_from(kinds))](draw, day)
 
 
 _DEFAULT_DATES = (pendulum.date(2000, 1, 1), pendulum.date(2035, 12, 31))
@@ -179,10 +133,9 @@ def _events(
     draw: st.DrawFn,
     dates: Dates | None,
     kinds: tuple[type[OutcomeEvent], ...],
-    episode_ids: EpisodeIds,
 ) -> OutcomeEvent:
     day = draw_date(draw, *_DEFAULT_DATES) if dates is None else as_date(draw(dates))
-    return draw_event(draw, kinds, day, episode_ids)
+    return draw_event(draw, kinds, day)
 
 
 def check_event_kinds(kinds: Sequence[type[OutcomeEvent]] | None) -> tuple[type[OutcomeEvent], ...]:
@@ -198,59 +151,39 @@ def outcome_events(
     *,
     dates: Dates | None = None,
     kinds: Sequence[type[OutcomeEvent]] | None = None,
-    episode_ids: Sequence[str] | None = None,
 ) -> st.SearchStrategy[OutcomeEvent]:
-    """Outcome events of the given ``kinds`` (classes; every kind by default).
+    """Point outcome events of the given ``kinds`` (classes; every kind by default).
 
-    ``dates`` draws their dates (2000–2035 by default). An employment's
-    ``via_episode`` is one of ``episode_ids`` or none when they are given, and any
-    valid identifier or none when they are not.
+    ``dates`` draws their dates (2000–2035 by default). Employment, education and
+    job seeking are spells, not events: see :func:`situation_spells`.
     """
     chosen = check_event_kinds(kinds)
     if not chosen:
         raise InvalidArgument("outcome_events needs at least one kind of event")
-    return _events(dates, chosen, None if episode_ids is None else tuple(episode_ids))
-
-
-def employment_started_events(
-    *, dates: Dates | None = None, episode_ids: Sequence[str] | None = None
-) -> st.SearchStrategy[EmploymentStarted]:
-    """Employment started (työsuhde alkoi): open labour market, subsidised or self-employment."""
-    ids = None if episode_ids is None else tuple(episode_ids)
-    return _events(dates, (EmploymentStarted,), ids)  # type: ignore[return-value]
-
-
-def education_started_events(*, dates: Dates | None = None) -> st.SearchStrategy[EducationStarted]:
-    """Education started (koulutus alkoi), degree-oriented or not."""
-    return _events(dates, (EducationStarted,), None)  # type: ignore[return-value]
+    return _events(dates, chosen)
 
 
 def qualification_gained_events(
     *, dates: Dates | None = None
 ) -> st.SearchStrategy[QualificationGained]:
     """A qualification or a part of one gained (tutkinto suoritettu)."""
-    return _events(dates, (QualificationGained,), None)  # type: ignore[return-value]
+    return _events(dates, (QualificationGained,))  # type: ignore[return-value]
 
 
 def certificate_obtained_events(
     *, dates: Dates | None = None
 ) -> st.SearchStrategy[CertificateObtained]:
     """A work-life certificate obtained (kortti), such as a hygiene passport."""
-    return _events(dates, (CertificateObtained,), None)  # type: ignore[return-value]
-
-
-def job_search_started_events(*, dates: Dates | None = None) -> st.SearchStrategy[JobSearchStarted]:
-    """Became an active job seeker (työnhaku alkoi)."""
-    return _events(dates, (JobSearchStarted,), None)  # type: ignore[return-value]
+    return _events(dates, (CertificateObtained,))  # type: ignore[return-value]
 
 
 def situation_after_six_months_events(
     *, dates: Dates | None = None
 ) -> st.SearchStrategy[SituationAfterSixMonths]:
     """The situation six months after leaving; an improvement only for the employed."""
-    return _events(dates, (SituationAfterSixMonths,), None)  # type: ignore[return-value]
+    return _events(dates, (SituationAfterSixMonths,))  # type: ignore[return-value]
 
 
 def post_exit_contact_events(*, dates: Dates | None = None) -> st.SearchStrategy[PostExitContact]:
     """Contact kept after leaving (yhteydenpito), e.g. as a volunteer."""
-    return _events(dates, (PostExitContact,), None)  # type: ignore[return-value]
+    return _events(dates, (PostExitContact,))  # type: ignore[return-value]

@@ -11,6 +11,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from ..model import (
+    CertificateKind,
     Funder,
     FunderKind,
     OrganisationKind,
@@ -118,6 +119,7 @@ _SOME_TEXTS = st.lists(texts(), max_size=3).map(tuple)
 _SOME_TARGETS = st.lists(targets(), max_size=3).map(tuple)
 _SOME_PARTNERS = st.lists(partners(), max_size=3).map(tuple)
 _FUNDER_LISTS = _funder_lists()
+_QUALIFYING = st.lists(codes(CertificateKind), unique=True, max_size=3).map(tuple)
 
 
 def draw_programme(
@@ -140,6 +142,7 @@ def draw_programme(
         targets=draw(_SOME_TARGETS),
         services=tuple(draw(st.lists(codes(ServiceType, among=pool), unique=True))) if pool else (),
         partners=draw(_SOME_PARTNERS),
+        qualifying_certificates=draw(_QUALIFYING),
     )
 
 

@@ -2,8 +2,9 @@
 
 A participation is built in the order its invariants run: the periods inside the
 programme period first, then the entry profile as of the first entry, the episodes
-inside the participation, and the events after the first entry, pointing at the
-ids of real episodes.
+inside the participation, the situation spells around it (an employment pointing at
+the id of a real episode), the events after the first entry and, for some leavers,
+the situation recorded at the last exit, as the spells give it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -20,7 +22,9 @@ from ..model import (
     Dataset,
     EntryProfile,
     ExitReason,
+    ExitSituation,
     Gender,
+    InformationSource,
     IscedBand,
     LabourMarketStatus,
     LanguageSkill,
@@ -31,6 +35,8 @@ from ..model import (
     ReferralSource,
     ServiceEpisode,
     ServiceType,
+    SituationSpell,
+    derived_upon_leaving,
 )
 from ._basics import (
     ages,
@@ -46,6 +52,7 @@ from ._basics import (
 )
 from ._events import check_event_kinds, draw_event, draw_result_date
 from ._programme import draw_programme
+from ._situations import check_situation_kinds, draw_record_spells
 
 __all__ = [
     "datasets",
@@ -59,6 +66,7 @@ __all__ = [
 
 Period = tuple[pendulum.Date, pendulum.Date]
 Kinds = tuple[type[OutcomeEvent], ...]
+SpellKinds = tuple[type[SituationSpell], ...]
 _DEFAULT_PERIOD = (pendulum.date(2014, 1, 1), pendulum.date(2027, 12, 31))
 _PARTICIPANTS = st.builds(Participant, id=pseudonyms(), age_at_entry=ages())
 _FOREIGN = st.sampled_from((Answer.REFUSED, *Answer))
@@ -82,8 +90,9 @@ def _draw_profile(draw: st.DrawFn, first_entry: pendulum.Date) -> EntryProfile:
     if status is LabourMarketStatus.UNEMPLOYED and draw(_MOSTLY):
         since = draw_unemployment_start(draw, first_entry)
     asylum_seeker, third_country = draw(answers()), draw(answers())
-    # Either yes implies a foreign background: the answer 'no' would contradict it.
-    implied = Answer.YES in (asylum_seeker, third_country)
+    # An asylum seeker has a foreign background; a third-country national need not
+    # (SFC2021 FAQ on EECO13-EECO15: the two are independent).
+    implied = asylum_seeker is Answer.YES
     return EntryProfile(
         gender=draw(optional(codes(Gender))),
         labour_market_status=status,
@@ -202,8 +211,12 @@ def draw_participation(
     services: tuple[ServiceType, ...],
     kinds: Kinds,
     participant_id: str | None = None,
+    spell_kinds: SpellKinds | None = None,
 ) -> Participation:
-    """Draw one participation inside ``period``; see :func:`participations`."""
+    """Draw one participation inside ``period``; see :func:`participations`.
+
+    ``spell_kinds`` are the kinds of situation spell (all by default).
+    """
     low, high = period
     periods = _draw_periods(draw, low, high, draw(_PERIOD_COUNTS))
     first, last = periods[0].entry, periods[-1].exit
@@ -222,17 +235,30 @@ def draw_participation(
         for start, episode_id in zip(starts, ids, strict=True)
     )
     known = tuple(e.id for e in episodes if e.id is not None)
+    spells = draw_record_spells(draw, check_situation_kinds(spell_kinds), first, last, high, known)
     events = tuple(
-        draw_event(draw, kinds, _draw_event_date(draw, first, last, high), known)
+        draw_event(draw, kinds, _draw_event_date(draw, first, last, high))
         for _ in range(draw(st.integers(0, 4)) if kinds else 0)
     )
-    return Participation(
+    record = Participation(
         participant=Participant(id=participant_id or draw(pseudonyms()), age_at_entry=draw(ages())),
         profile=_draw_profile(draw, first),
         periods=periods,
         episodes=episodes,
+        situations=spells,
         events=events,
     )
+    derived = derived_upon_leaving(record)
+    if derived is None or not draw(st.booleans()):
+        return record
+    # The situation recorded at the last exit, as the spells give it.
+    recorded = ExitSituation(
+        date=derived.window[0],
+        status=derived.status,
+        in_education=derived.in_education,
+        source=draw(codes(InformationSource)),
+    )
+    return attrs.evolve(record, exit_situation=recorded)
 
 
 def _draw_event_date(
@@ -245,9 +271,13 @@ def _draw_event_date(
 
 @st.composite
 def _participations(
-    draw: st.DrawFn, period: Period, services: tuple[ServiceType, ...], kinds: Kinds
+    draw: st.DrawFn,
+    period: Period,
+    services: tuple[ServiceType, ...],
+    kinds: Kinds,
+    spell_kinds: SpellKinds,
 ) -> Participation:
-    return draw_participation(draw, period, services, kinds)
+    return draw_participation(draw, period, services, kinds, spell_kinds=spell_kinds)
 
 
 def _services(services: Sequence[ServiceType] | None) -> tuple[ServiceType, ...]:
@@ -259,6 +289,7 @@ def participations(
     period: tuple[dt.date, dt.date] | None = None,
     service_types: Sequence[ServiceType] | None = None,
     event_kinds: Sequence[type[OutcomeEvent]] | None = None,
+    situation_kinds: Sequence[type[SituationSpell]] | None = None,
 ) -> st.SearchStrategy[Participation]:
     """One person's participation records (osallistuminen), valid by construction.
 
@@ -266,12 +297,22 @@ def participations(
     with re-entries, same-day stays and open stays; episodes of ``service_types``
     lie inside the participation, ongoing ones only while it goes on; events of
     ``event_kinds`` (classes) come after the first entry, often at the edges of the
-    result windows after the last exit, and their ``via_episode`` names a real
-    episode. An empty sequence of service types or event kinds leaves the episodes
-    or the events out.
+    result windows after the last exit. Spells of ``situation_kinds`` (classes)
+    start before the first entry, during the participation, on the exit day, on the
+    28th or 29th day after it or later; they are open, end before the exit, on it
+    or later; an employment's ``via_episode`` names a real episode. Half of the
+    leavers have a recorded exit situation, dated on the last exit and agreeing
+    with their spells (:func:`hankemalli.derived_upon_leaving`). An empty sequence
+    of service types, event kinds or situation kinds leaves the episodes, the
+    events or the spells out.
     """
     bounds = _DEFAULT_PERIOD if period is None else check_period(period)
-    return _participations(bounds, _services(service_types), check_event_kinds(event_kinds))
+    return _participations(
+        bounds,
+        _services(service_types),
+        check_event_kinds(event_kinds),
+        check_situation_kinds(situation_kinds),
+    )
 
 
 @st.composite
@@ -281,12 +322,15 @@ def _datasets(
     sizes: tuple[int, int],
     services: tuple[ServiceType, ...],
     kinds: Kinds,
+    spell_kinds: SpellKinds,
 ) -> Dataset:
     programme = draw_programme(draw, period, services)
     bounds = (programme.start, programme.end)
     count = draw(st.integers(*sizes))
     ids = draw(st.lists(pseudonyms(), min_size=count, max_size=count, unique=True))
-    records = tuple(draw_participation(draw, bounds, services, kinds, i) for i in ids)
+    records = tuple(
+        draw_participation(draw, bounds, services, kinds, i, spell_kinds=spell_kinds) for i in ids
+    )
     return Dataset(programme=programme, participants=records)
 
 
@@ -297,13 +341,15 @@ def datasets(
     max_participants: int = 5,
     service_types: Sequence[ServiceType] | None = None,
     event_kinds: Sequence[type[OutcomeEvent]] | None = None,
+    situation_kinds: Sequence[type[SituationSpell]] | None = None,
 ) -> st.SearchStrategy[Dataset]:
     """Whole datasets (aineisto): a programme and its participant records.
 
     ``period`` fixes the programme period (drawn by :func:`programme_periods` by
     default); ``min_participants`` and ``max_participants`` bound the number of
-    records, each with its own pseudonym; ``service_types`` and ``event_kinds``
-    choose what the pathways and the outcomes hold. See :func:`participations`.
+    records, each with its own pseudonym; ``service_types``, ``event_kinds`` and
+    ``situation_kinds`` choose what the pathways, the outcomes and the situations
+    hold. See :func:`participations`.
     """
     if not 0 <= min_participants <= max_participants:
         raise InvalidArgument(
@@ -312,4 +358,10 @@ def datasets(
         )
     fixed = None if period is None else check_period(period)
     sizes = (min_participants, max_participants)
-    return _datasets(fixed, sizes, _services(service_types), check_event_kinds(event_kinds))
+    return _datasets(
+        fixed,
+        sizes,
+        _services(service_types),
+        check_event_kinds(event_kinds),
+        check_situation_kinds(situation_kinds),
+    )

@@ -17,6 +17,7 @@ RULES: tuple[str, ...] = (
     "end_before_start",
     "unknown_code",
     "unknown_event_tag",
+    "unknown_situation_tag",
     "duplicate_id",
     "personal_identity_code_id",
     "contact_details_id",
@@ -24,6 +25,8 @@ RULES: tuple[str, ...] = (
     "event_before_entry",
     "overlapping_periods",
     "unknown_episode_reference",
+    "exit_situation_without_exit",
+    "exit_situation_off_last_exit",
 )
 
 

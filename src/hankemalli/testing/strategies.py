@@ -3,8 +3,9 @@
 Use them to test your own code on realistic records: every strategy builds its
 objects in the order the model's invariants run, so nothing is filtered away, and
 weights in the edge cases of the domain (re-entries, same-day stays, leap days,
-ongoing episodes, the edges of the result windows, refused answers, the
-long-term-unemployment and age limits). :func:`violations` builds documents that
+ongoing episodes, spells that begin before entry or on the exit day and the 28th
+and 29th day after it, open spells, the edges of the result windows, refused
+answers, the long-term-unemployment and age limits). :func:`violations` builds documents that
 break exactly one rule (:class:`hankemalli.testing.Violation`), for testing error
 handling.
 
@@ -16,9 +17,6 @@ from ._breakers import violations
 from ._events import (
     EVENT_KINDS,
     certificate_obtained_events,
-    education_started_events,
-    employment_started_events,
-    job_search_started_events,
     outcome_events,
     post_exit_contact_events,
     qualification_gained_events,
@@ -43,10 +41,19 @@ from ._records import (
     participations,
     service_episodes,
 )
+from ._situations import (
+    SITUATION_KINDS,
+    education_spells,
+    employment_spells,
+    exit_situations,
+    job_seeking_spells,
+    situation_spells,
+)
 
 __all__ = [
     "AGE_EDGES",
     "EVENT_KINDS",
+    "SITUATION_KINDS",
     "ages",
     "answers",
     "assessed_datasets",
@@ -54,13 +61,14 @@ __all__ = [
     "certificate_obtained_events",
     "datasets",
     "dates_between",
-    "education_started_events",
+    "education_spells",
     "embedding_steps",
-    "employment_started_events",
+    "employment_spells",
     "entry_profiles",
+    "exit_situations",
     "funders",
     "instruments",
-    "job_search_started_events",
+    "job_seeking_spells",
     "operating_models",
     "outcome_events",
     "participants",
@@ -75,6 +83,7 @@ __all__ = [
     "result_window_dates",
     "service_episodes",
     "situation_after_six_months_events",
+    "situation_spells",
     "targets",
     "texts",
     "transferability_notes",
