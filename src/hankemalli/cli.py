@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from ._version import __version__
-from .model import DataError, Dataset
+from .model import SCHEMA_VERSION, DataError, Dataset
 from .serialization import loads
 
 if TYPE_CHECKING:
@@ -91,6 +91,19 @@ def _output_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--output", "-o", type=Path, metavar="FILE", help="write to FILE")
 
 
+def _period_options(command: argparse.ArgumentParser, year: str, final: str) -> None:
+    """``--year YYYY`` or ``--final``, and ``--as-of``: what is counted, and what is known."""
+    which = command.add_mutually_exclusive_group()
+    which.add_argument("--year", type=int, metavar="YYYY", help=year)
+    which.add_argument("--final", action="store_true", help=final)
+    command.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date the records are seen as of (default: the programme's end)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hankemalli",
@@ -119,15 +132,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Render the annual report of a year, or the final report, of a dataset.",
     )
     report.add_argument("file", metavar="FILE", type=Path, help="the dataset's JSON document")
-    which = report.add_mutually_exclusive_group()
-    which.add_argument("--year", type=int, metavar="YYYY", help="the annual report of YYYY")
-    which.add_argument("--final", action="store_true", help="the final report (the default)")
-    report.add_argument(
-        "--as-of",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help="the date the records are seen as of (default: the programme's end)",
-    )
+    _period_options(report, "the annual report of YYYY", "the final report (the default)")
     _output_options(report)
     report.set_defaults(run=_report)
     validate = commands.add_parser(
@@ -161,17 +166,7 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument(
         "--code", metavar="CODE", help="one indicator (e.g. EECR04); all of them if not given"
     )
-    period = explain.add_mutually_exclusive_group()
-    period.add_argument("--year", type=int, metavar="YYYY", help="the calendar year YYYY")
-    period.add_argument(
-        "--final", action="store_true", help="the whole programme period (the default)"
-    )
-    explain.add_argument(
-        "--as-of",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help="the date the records are seen as of (default: the programme's end)",
-    )
+    _period_options(explain, "the calendar year YYYY", "the whole programme period (the default)")
     explain.set_defaults(run=_explain)
     return parser
 
@@ -347,33 +342,16 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _migrate(args: argparse.Namespace) -> int:
-    import json
+    from .serialization import dumps
 
-    from .serialization import dumps, from_dict
-
-    path: Path = args.file
-    try:
-        data = json.loads(path.read_bytes())
-    except OSError as exc:
-        print(f"hankemalli migrate: cannot read {path}: {_reason(exc)}", file=sys.stderr)
-        return UNREADABLE
-    except ValueError:
-        # Not JSON at all: the reader says where, as validate does.
-        result = _read(path, "migrate")
-        return result if isinstance(result, int) else INVALID
-    version = data.get("schema_version") if isinstance(data, dict) else None
-    try:
-        # The reader migrates by itself and reports problems where they are written.
-        dataset = from_dict(data, Dataset)
-    except DataError as error:
-        for problem in error.problems:
-            print(problem)
-        count = len(error.problems)
-        print(f"{path}: invalid, {count} problem{'s' * (count != 1)}", file=sys.stderr)
-        return INVALID
+    # The reader migrates a version-1 document by itself and reports its problems where
+    # they are in the document as written.
+    dataset = _read(args.file, "migrate")
+    if isinstance(dataset, int):
+        return dataset
     status = _emit(args, "migrate", dumps(dataset) + "\n")
     if status == OK:
-        print(f"{path}: schema version {version} read, written as version 2", file=sys.stderr)
+        print(f"{args.file}: read, written as version {SCHEMA_VERSION}", file=sys.stderr)
     return status
 
 

@@ -171,6 +171,10 @@ class RecordView:
     episodes: tuple[ServiceEpisode, ...]
     events: tuple[OutcomeEvent, ...]
     situations: tuple[SituationSpell, ...] = ()
+    #: The known events and the spells begun since the first entry, each dated (a spell
+    #: by its start). A spell begun before the first entry (a job held at entry) is part
+    #: of the person's situation, not an outcome of the participation.
+    occurrences: tuple[OutcomeEvent | SituationSpell, ...] = ()
     _answers: dict[str, Situation | None] = field(factory=dict, eq=False, repr=False)
 
     @property
@@ -182,16 +186,6 @@ class RecordView:
     def last_exit(self) -> pendulum.Date | None:
         """The last exit known on the as-of date; None for a stayer."""
         return self.periods[-1][1]
-
-    @property
-    def occurrences(self) -> tuple[OutcomeEvent | SituationSpell, ...]:
-        """The known events and the spells begun since the first entry, each dated.
-
-        A spell is dated by its start. One begun before the first entry (a job held at
-        entry) is part of the person's situation, not an outcome of the participation.
-        """
-        first = self.first_entry
-        return self.events + tuple(s for s in self.situations if s.start >= first)
 
     def upon_leaving(self, ctx: Context) -> Situation | None:
         """The situation upon leaving as known in ``ctx``; None for a stayer (worked out once)."""
@@ -241,12 +235,16 @@ class Context:
         )
         if not periods:
             return None
+        events = tuple(e for e in record.events if e.date <= as_of)
+        situations = tuple(s for s in record.situations if s.start <= as_of)
+        first = periods[0][0]
         return RecordView(
             record,
             periods,
             tuple(e for e in record.episodes if e.start <= as_of),
-            tuple(e for e in record.events if e.date <= as_of),
-            tuple(s for s in record.situations if s.start <= as_of),
+            events,
+            situations,
+            events + tuple(s for s in situations if s.start >= first),
         )
 
     def in_scope(self, view: RecordView, scope: Scope) -> bool:

@@ -87,10 +87,19 @@ def _counted(figure: Figure) -> bool:
     return figure.numerator > 0
 
 
-def _single(indicator: Indicator, view: RecordView, ctx: Context) -> Figure:
+def _decide(indicator: Indicator, view: RecordView, ctx: Context) -> tuple[bool, Figure | None]:
+    """Whether the record is in scope, and its own figure if it is in the population too.
+
+    The steps of :class:`~hankemalli.indicators.Run` for one record: its scope, its
+    population, then the very tally :func:`compute` uses.
+    """
+    if not ctx.in_scope(view, indicator.scope):
+        return False, None
+    if not indicator.population.matches(view, ctx):
+        return True, None
     tally = indicator.statistic.tally(ctx)
     tally.add(view, ctx)
-    return tally.figure(indicator.code, indicator.cumulative)
+    return True, tally.figure(indicator.code, indicator.cumulative)
 
 
 def explain(
@@ -124,21 +133,18 @@ def explain(
         return done(known=False, scope=False, population=False, counted=False)
     exit_text = "none (a stayer)" if view.last_exit is None else str(view.last_exit)
     reasons.append(f"first entry {view.first_entry}, last exit known on {as_of}: {exit_text}")
-    in_scope = ctx.in_scope(view, indicator.scope)
+    in_scope, figure = _decide(indicator, view, ctx)
     reasons.append(
         f"scope {indicator.scope} ({_SCOPES[indicator.scope]}, period {period}): "
         + ("yes" if in_scope else "no")
     )
     if not in_scope:
         return done(known=True, scope=False, population=False, counted=False)
-    in_population = indicator.population.matches(view, ctx)
     reasons.extend(_describe(indicator.population, view, ctx, "population"))
-    if not in_population:
+    if figure is None:
         return done(known=True, scope=True, population=False, counted=False)
-    figure = _single(indicator, view, ctx)
     counted = _counted(figure)
-    statistic = indicator.statistic
-    of = getattr(statistic, "of", None)
+    of = getattr(indicator.statistic, "of", None)
     if isinstance(of, Selector):
         reasons.extend(_describe(of, view, ctx, "numerator"))
     reasons.append(f"{figure.statistic}: " + ("counted" if counted else "not counted"))
@@ -163,12 +169,11 @@ def members(
     numerator: list[str] = []
     for record in records:
         view = ctx.see(record)
-        if view is None or not ctx.in_scope(view, indicator.scope):
-            continue
-        if not indicator.population.matches(view, ctx):
+        figure = None if view is None else _decide(indicator, view, ctx)[1]
+        if figure is None:
             continue
         population.append(record.id)
-        if _counted(_single(indicator, view, ctx)):
+        if _counted(figure):
             numerator.append(record.id)
     return Members(code=indicator.code, population=tuple(population), numerator=tuple(numerator))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import StrEnum, unique
 from fractions import Fraction
 
@@ -102,30 +102,62 @@ def assess_targets(
     say the end of an annual report's year; it defaults to ``as_of``, which only says
     what is known: an annual report given on 31 January counts up to 31 December.
     """
+    [attainments] = assess_targets_until(
+        programme, records, as_of=as_of, rules=rules, untils=[until]
+    )
+    return attainments
+
+
+def assess_targets_until(
+    programme: Programme,
+    records: Iterable[Participation],
+    *,
+    as_of: pendulum.Date,
+    untils: Sequence[pendulum.Date | None],
+    rules: CountingRules | None = None,
+) -> list[tuple[Attainment, ...]]:
+    """:func:`assess_targets` for each of ``untils`` (say, each annual report's year end).
+
+    Still one pass over the records: a target's period that several of them share
+    (a year before the last) is computed once.
+    """
     rules = rules or CountingRules.for_programme(programme)
-    last = min(as_of, until) if until is not None else as_of
-    plans: list[tuple[Target, ReportingPeriod, bool, Run]] = []
-    for target in programme.targets:
-        indicator = SEED_FIGURES[TARGET_INDICATORS[target.metric]]
-        for period, partial in _periods(programme, target.per, last):
-            context = Context(period=period, as_of=as_of, rules=rules)
-            run = Calculation(indicators=(indicator,), context=context).start()
-            plans.append((target, period, partial, run))
+    runs: dict[tuple[int, ReportingPeriod], Run] = {}
+    wanted: list[list[tuple[int, ReportingPeriod, bool]]] = []
+    for until in untils:
+        last = min(as_of, until) if until is not None else as_of
+        plan = []
+        for index, target in enumerate(programme.targets):
+            indicator = SEED_FIGURES[TARGET_INDICATORS[target.metric]]
+            for period, partial in _periods(programme, target.per, last):
+                if (index, period) not in runs:
+                    context = Context(period=period, as_of=as_of, rules=rules)
+                    calculation = Calculation(indicators=(indicator,), context=context)
+                    runs[index, period] = calculation.start()
+                plan.append((index, period, partial))
+        wanted.append(plan)
     for record in records:
-        for _, _, _, run in plans:
+        for run in runs.values():
             run.add(record)
-    attainments = []
-    for target, period, partial, run in plans:
-        figure = run.results().figures[0]
-        value = _value(target.metric, figure)
-        attainments.append(
-            Attainment(
-                target=target,
-                period=period,
-                figure=figure,
-                value=value,
-                level=_level(target, value),
-                partial=partial,
-            )
+    figures = {key: run.results().figures[0] for key, run in runs.items()}
+    return [
+        tuple(
+            _attainment(programme.targets[index], period, partial, figures[index, period])
+            for index, period, partial in plan
         )
-    return tuple(attainments)
+        for plan in wanted
+    ]
+
+
+def _attainment(
+    target: Target, period: ReportingPeriod, partial: bool, figure: Figure
+) -> Attainment:
+    value = _value(target.metric, figure)
+    return Attainment(
+        target=target,
+        period=period,
+        figure=figure,
+        value=value,
+        level=_level(target, value),
+        partial=partial,
+    )

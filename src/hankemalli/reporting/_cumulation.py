@@ -31,9 +31,9 @@ from ..indicators import (
     Results,
     Run,
     Statistic,
-    assess_targets,
     combine,
 )
+from ..indicators._targets import assess_targets_until
 from ..model import DataError, Participation, Problem, Programme, TargetPeriod
 
 __all__ = [
@@ -160,12 +160,15 @@ def issue_annual_reports(
             run.add(record)
     # Each year's report counts up to the end of its year, however late it is given:
     # as_of says what is known, not which period is counted.
-    attainments = {
-        period.start.year: assess_targets(
-            programme, listed, as_of=as_of, rules=rules, until=period.end
+    attainments = dict(
+        zip(
+            (period.start.year for period in periods),
+            assess_targets_until(
+                programme, listed, as_of=as_of, rules=rules, untils=[p.end for p in periods]
+            ),
+            strict=True,
         )
-        for period in periods
-    }
+    )
     return tuple(
         AnnualReport(
             programme_id=programme.id,
