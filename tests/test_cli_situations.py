@@ -130,6 +130,8 @@ def test_explain_without_a_code_gives_a_line_per_indicator(capsys, v1_file) -> N
     [
         (("--participant", "T-9999"), "no participant 'T-9999'"),
         (("--participant", "T-0001", "--code", "NOPE"), "unknown indicator 'NOPE'"),
+        (("--participant", "T-0001", "--year", "99999"), "the programme has no year 99999"),
+        (("--participant", "T-0001", "--year", "2015"), "the programme has no year 2015"),
     ],
 )
 def test_explain_refuses_an_unknown_participant_or_code(capsys, v1_file, argv, message) -> None:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from ._version import __version__
-from .model import SCHEMA_VERSION, DataError, Dataset
+from .model import SCHEMA_VERSION, DataError, Dataset, Programme
 from .serialization import loads
 
 if TYPE_CHECKING:
@@ -305,6 +305,18 @@ def _read(path: Path, command: str) -> Dataset | int:
         return INVALID
 
 
+def _has_year(programme: Programme, year: int, as_of: pendulum.Date, command: str) -> bool:
+    """True if the programme has ``year`` up to ``as_of``; otherwise says so on stderr."""
+    if programme.start.year <= year <= min(programme.end, as_of).year:
+        return True
+    print(
+        f"hankemalli {command}: the programme has no year {year} up to {as_of} "
+        f"(it runs {programme.start}–{programme.end})",
+        file=sys.stderr,
+    )
+    return False
+
+
 def _report(args: argparse.Namespace) -> int:
     from .reporting import annual_report, final_report
 
@@ -314,12 +326,7 @@ def _report(args: argparse.Namespace) -> int:
     programme = dataset.programme
     as_of = args.as_of or programme.end
     if args.year is not None:
-        if not programme.start.year <= args.year <= min(programme.end, as_of).year:
-            print(
-                f"hankemalli report: the programme has no year {args.year} up to {as_of} "
-                f"(it runs {programme.start}–{programme.end})",
-                file=sys.stderr,
-            )
+        if not _has_year(programme, args.year, as_of, "report"):
             return UNREADABLE
         document = annual_report(dataset, args.year, as_of=as_of, threshold=args.threshold)
     else:
@@ -384,11 +391,13 @@ def _explain(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return UNREADABLE
+    as_of = args.as_of or programme.end
     if args.year is not None:
+        if not _has_year(programme, args.year, as_of, "explain"):
+            return UNREADABLE
         period = ReportingPeriod.year(args.year)
     else:
         period = ReportingPeriod(start=programme.start, end=programme.end)
-    as_of = args.as_of or programme.end
     rules = CountingRules.for_programme(programme)
     indicators = [catalogue[args.code]] if args.code is not None else list(catalogue)
     lines = []
