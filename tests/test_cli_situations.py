@@ -120,9 +120,11 @@ def test_explain_without_a_code_gives_a_line_per_indicator(capsys, v1_file) -> N
     )
     assert status == 0
     lines = dict(line.split(": ", 1) for line in out.splitlines())
-    assert lines["EECR04"] == "counted"
-    assert lines["EECR01"] == "in scope, not in the population"
-    assert lines["EECO01"] == "counted"
+    # A 2015–2018 programme: the 2014–2020 set, then the seed figures, and no other.
+    assert lines["CR04"] == "counted"
+    assert lines["CR01"] == "in scope, not in the population"
+    assert lines["COTOTAL"] == "counted"
+    assert not any(code.startswith("EE") for code in lines)
 
 
 @pytest.mark.parametrize(

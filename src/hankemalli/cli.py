@@ -369,6 +369,7 @@ def _explain(args: argparse.Namespace) -> int:
         SEED_FIGURES,
         CountingRules,
         ReportingPeriod,
+        common_indicators,
         explain,
     )
 
@@ -399,7 +400,13 @@ def _explain(args: argparse.Namespace) -> int:
     else:
         period = ReportingPeriod(start=programme.start, end=programme.end)
     rules = CountingRules.for_programme(programme)
-    indicators = [catalogue[args.code]] if args.code is not None else list(catalogue)
+    # Without a code, the figures the programme's reports show: the common
+    # indicators of its programming period and the seed figures.
+    indicators = (
+        [catalogue[args.code]]
+        if args.code is not None
+        else list(common_indicators(programme.programming_period) + SEED_FIGURES)
+    )
     lines = []
     for indicator in indicators:
         found = explain(record, indicator, period=period, as_of=as_of, rules=rules)

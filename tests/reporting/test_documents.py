@@ -30,13 +30,21 @@ def annual():
 
 
 def test_the_sections_of_a_self_monitoring_report(final, annual):
-    keys = ["targets", "results", "implementation", "funding", "follow_up", "models"]
+    keys = [
+        "targets",
+        "common_2014_2020",
+        "own_figures",
+        "implementation",
+        "funding",
+        "follow_up",
+        "models",
+    ]
     assert [s.key for s in annual.sections] == keys
     assert [s.key for s in final.sections] == [*keys, "cumulation"]
 
 
 def test_results_keep_leavers_and_stayers_apart(annual):
-    titles = [b.title.en for b in annual.section("results").blocks if b.title is not None]
+    titles = [b.title.en for b in annual.section("own_figures").blocks if b.title is not None]
     assert "Leavers" in titles
     assert "Stayers" in titles
     assert titles.index("Participants at entry") < titles.index("Leavers") < titles.index("Stayers")
@@ -140,7 +148,12 @@ def _people_cells(report):
                         yield "table", value
 
 
-SENSITIVE = {i.code for cat in (ind.ESF_PLUS_2021, ind.SEED_FIGURES) for i in cat if i.sensitive}
+SENSITIVE = {
+    i.code
+    for cat in (ind.ESF_PLUS_2021, ind.ESF_2014, ind.SEED_FIGURES)
+    for i in cat
+    if i.sensitive
+}
 ITEMS = {i.code for i in ind.SEED_FIGURES if isinstance(i.statistic, ind.Events | ind.Episodes)}
 
 
@@ -163,7 +176,7 @@ def test_no_count_of_fewer_than_five_people_is_published_in_the_demo(final, annu
 def test_withheld_values_are_absent_from_every_format(annual):
     figure = next(
         r
-        for b in annual.section("results").blocks
+        for b in annual.section("common_2014_2020").blocks
         if isinstance(b, rep.FigureList)
         for r in b.rows
         if isinstance(r.value, rep.Withheld)

@@ -83,7 +83,7 @@ def test_the_unbroken_document_reads(document, full_dataset):
             ("programme.budget", 1000),
             "$.programme.budget: unknown key; allowed keys: id, name, organisation, start, "
             "end, areas, funders, target_groups, targets, services, partners, "
-            "qualifying_certificates",
+            "qualifying_certificates, programming_period",
             id="extra-key",
         ),
         pytest.param(
@@ -378,7 +378,8 @@ def test_document_problems_are_reported_with_the_records_problems(document):
         "$.programme.funders[1].kind: unknown FunderKind 'ely'; allowed: eu, state, regional, "
         "municipal, own, other",
         "$.programme.budget: unknown key; allowed keys: id, name, organisation, start, end, "
-        "areas, funders, target_groups, targets, services, partners, qualifying_certificates",
+        "areas, funders, target_groups, targets, services, partners, qualifying_certificates, "
+        "programming_period",
         "$.participants[1].profile.rural: unknown Answer 'maybe'; allowed: yes, no, refused, "
         "not_asked",
         "$.participants[2].profile: required key is missing",

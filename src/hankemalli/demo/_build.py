@@ -101,6 +101,7 @@ from ..model import (
     Participation,
     Partner,
     Programme,
+    ProgrammingPeriod,
     ServiceType,
     Target,
     TargetMetric,
@@ -149,6 +150,8 @@ def programme() -> Programme:
         organisation=ORGANISATION,
         start=START,
         end=END,
+        # Funded from the ESF 2014–2020 period, as KAIKU was; also its default by date.
+        programming_period=ProgrammingPeriod.ESF_2014_2020,
         areas=("Joensuu", "Kontiolahti"),
         funders=tuple(
             Funder(

@@ -143,6 +143,20 @@ def _profile(
         minority=rng.choice((Answer.NO,) * 10 + (Answer.REFUSED, Answer.NOT_ASKED)),
         homeless=rng.choice((Answer.NO,) * 30 + (Answer.YES,)),
         rural=rng.choice((Answer.NO,) * 8 + (Answer.YES, Answer.NOT_ASKED)),
+        other_disadvantaged=_other_disadvantaged(gender, status, unemployed_since, background),
+    )
+
+
+def _other_disadvantaged(
+    gender: Gender | None,
+    status: LabourMarketStatus | None,
+    unemployed_since: pendulum.Date | None,
+    background: str,
+) -> Answer:
+    """Drawn from a generator of its own, so that the rest of the data stays as it was."""
+    aside = random.Random(repr((gender, status, unemployed_since, background)))
+    return aside.choice(
+        (Answer.NO,) * 6 + (Answer.YES, Answer.YES, Answer.REFUSED, Answer.NOT_ASKED)
     )
 
 

@@ -24,7 +24,7 @@ from ._context import (
 )
 from ._definition import Catalogue, DataSource, Indicator, Labels, StatisticSpec
 from ._engine import Calculation, Results, Run, compute
-from ._esf import ESF_2014, ESF_PLUS_2021, cumulative
+from ._esf import COMMON_CATALOGUES, ESF_2014, ESF_PLUS_2021, common_indicators, cumulative
 from ._evidence import (
     EVIDENCE_CRITERIA,
     Comparison,
@@ -36,6 +36,7 @@ from ._evidence import (
     UsedModel,
     Verdict,
     evidence,
+    evidence_criteria,
     share_within,
 )
 from ._explain import Explanation, Members, explain, members
@@ -99,6 +100,7 @@ from ._transferability import (
 )
 
 __all__ = [
+    "COMMON_CATALOGUES",
     "ESF_2014",
     "ESF_PLUS_2021",
     "ESF_PLUS_AGE_BANDS",
@@ -183,10 +185,12 @@ __all__ = [
     "assess_transferability",
     "check_results",
     "combine",
+    "common_indicators",
     "compute",
     "cumulative",
     "cumulative_total",
     "evidence",
+    "evidence_criteria",
     "explain",
     "instrument_indicators",
     "members",

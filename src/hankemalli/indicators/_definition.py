@@ -121,13 +121,16 @@ class Catalogue:
     """A versioned set of indicators (indikaattoriluettelo), e.g. ESF+ 2021–2027.
 
     Indicator sets change between funding periods, so every catalogue names its
-    version; codes are unique within it.
+    version; codes are unique within it. ``title`` is the heading a report gives the
+    set, naming it and its rule (e.g. "ESR-ohjelmakauden 2014–2020 yhteiset
+    indikaattorit"); a catalogue put together with ``+`` has none.
     """
 
     name: str
     version: str
     indicators: tuple[Indicator, ...]
     description: str = ""
+    title: Labels | None = None
 
     def __attrs_post_init__(self) -> None:
         problems = [

@@ -19,6 +19,7 @@ from ..model import (
     IscedBand,
     LabourMarketStatus,
     LeavingStatus,
+    ProgrammingPeriod,
 )
 from ._context import Scope
 from ._definition import Catalogue, Indicator, Labels
@@ -45,7 +46,7 @@ from ._selectors import (
 )
 from ._statistics import Count
 
-__all__ = ["ESF_2014", "ESF_PLUS_2021", "cumulative"]
+__all__ = ["COMMON_CATALOGUES", "ESF_2014", "ESF_PLUS_2021", "common_indicators", "cumulative"]
 
 _ESF_PLUS = "Regulation (EU) 2021/1057, Annex I"
 _ESF_2014 = "Regulation (EU) No 1304/2013, Annex I"
@@ -60,6 +61,26 @@ _NOT_EMPLOYED = AnyOf(parts=(_UNEMPLOYED, _INACTIVE))
 _JOB_SEARCHING_UPON_LEAVING = StatusUponLeaving(statuses=(LeavingStatus.JOB_SEARCHING,))
 _EMPLOYED_UPON_LEAVING = StatusUponLeaving(statuses=IN_EMPLOYMENT)
 _EMPLOYED_LATER = StatusSixMonthsAfter(statuses=IN_EMPLOYMENT)
+#: Who is "disadvantaged" for CR05 and CR09: counted in one of the disadvantage output
+#: indicators this model can compute (CO15, CO16, CO17, CO18). The household ones
+#: (CO12–CO14) are not in the model.
+_DISADVANTAGED = AnyOf(
+    parts=tuple(
+        Characteristic(name=name, values=(Answer.YES,))
+        for name in (
+            "foreign_background",
+            "minority",
+            "disability",
+            "other_disadvantaged",
+            "homeless",
+        )
+    )
+)
+_DISADVANTAGED_RULE = (
+    "disadvantaged: counted in CO15, CO16, CO17 or CO18 at entry (the household "
+    "indicators CO12-CO14 are not in this model); sensitive data (SFC2014 FAQ on "
+    "sensitive data: the two results on disadvantaged participants are)"
+)
 _IMPROVED = tuple(
     EventMatch(event="situation_after_six_months", where=(("improvement", k),))
     for k in ImprovementKind
@@ -88,9 +109,9 @@ def _leavers(code: str, ref: str) -> Indicator:
     return Indicator(
         code=code,
         labels=Labels(
-            fi="Päättäneet osallistujat",
-            sv="Deltagare som lämnat",
-            en="Participants who left",
+            fi="Päättäneet osallistujat, joiden perustiedot ovat täydelliset",
+            sv="Deltagare som lämnat insatsen, med fullständiga grunduppgifter",
+            en="Participants who left, with complete records",
         ),
         statistic=Count(),
         scope=Scope.LEFT,
@@ -144,6 +165,7 @@ class _Result:
     rule: str
     among: Selector = field(factory=Everyone)
     within: str | None = None
+    sensitive: bool = False
 
 
 _SFC_FAQ_WINDOW = (
@@ -243,6 +265,34 @@ _ESF_2014_RESULTS = (
     ("CR02", _IN_EDUCATION),
     ("CR03", _QUALIFIED),
     ("CR04", _EMPLOYED_UPON),
+    (
+        "CR05",
+        _Result(
+            labels=Labels(
+                fi="Heikommassa asemassa olevat, jotka ovat työnhakijoina, koulutuksessa, "
+                "saavuttaneet tutkinnon tai pätevyyden tai työssä, myös itsenäisinä "
+                "ammatinharjoittajina, osallistumisen päättyessä",
+                sv="Missgynnade deltagare som söker arbete, är i utbildning, har uppnått "
+                "kvalifikationer eller är i arbete, inklusive egenföretagare, när de "
+                "lämnar insatsen",
+                en="Disadvantaged participants engaged in job searching, education/training, "
+                "gaining a qualification, in employment, including self-employment, upon "
+                "leaving",
+            ),
+            among=_DISADVANTAGED,
+            has=AnyOf(
+                parts=(
+                    _INACTIVE & _JOB_SEARCHING_UPON_LEAVING,
+                    InEducationUponLeaving(),
+                    GainedQualification(),
+                    _NOT_EMPLOYED & _EMPLOYED_UPON_LEAVING,
+                )
+            ),
+            rule=f"{_DISADVANTAGED_RULE}; a result of CR01-CR04, each with its own "
+            "reference group, counted once however many apply",
+            sensitive=True,
+        ),
+    ),
     ("CR06", _EMPLOYED_SIX_MONTHS),
     ("CR07", _IMPROVED_SIX_MONTHS),
     (
@@ -262,6 +312,24 @@ _ESF_2014_RESULTS = (
             within="CR06",
         ),
     ),
+    (
+        "CR09",
+        _Result(
+            labels=Labels(
+                fi="Heikommassa asemassa olevat työssä, myös itsenäisinä "
+                "ammatinharjoittajina, kuusi kuukautta osallistumisen päättymisen jälkeen",
+                sv="Missgynnade deltagare i arbete, inklusive egenföretagare, sex månader "
+                "efter insatsen",
+                en="Disadvantaged participants in employment, including self-employment, "
+                "six months after leaving",
+            ),
+            among=_DISADVANTAGED,
+            has=_EMPLOYED_LATER,
+            rule=f"as CR06, for disadvantaged people; {_DISADVANTAGED_RULE}",
+            within="CR06",
+            sensitive=True,
+        ),
+    ),
 )
 
 
@@ -275,6 +343,7 @@ def _results(rules: tuple[tuple[str, _Result], ...], ref: str, leavers: str) -> 
             population=_COMPLETE & result.among,
             within=result.within or leavers,
             reference=f"{ref}; {result.rule}",
+            sensitive=result.sensitive,
         )
         for code, result in rules
     ]
@@ -285,6 +354,13 @@ ESF_PLUS_2021 = Catalogue(
     version="2021-2027",
     description="Common output and result indicators for participants, "
     "Regulation (EU) 2021/1057 Annex I, codes as in SFC2021.",
+    title=Labels(
+        fi="ESR+-ohjelmakauden 2021–2027 yhteiset indikaattorit (asetus (EU) 2021/1057, liite I)",
+        sv="Gemensamma indikatorer för ESF+-programperioden 2021–2027 (förordning (EU) "
+        "2021/1057, bilaga I)",
+        en="Common indicators of the ESF+ 2021–2027 programming period (Regulation (EU) "
+        "2021/1057, Annex I)",
+    ),
     indicators=(
         _grand_total("EEGRANDTOTAL", _ESF_PLUS),
         _total("EECO01", _ESF_PLUS, within="EEGRANDTOTAL"),
@@ -353,8 +429,8 @@ ESF_PLUS_2021 = Catalogue(
         ),
         _output(
             "EECO09",
-            "Enintään alemman perusasteen koulutus (ISCED 0–2)",
-            "Högst grundskoleutbildning (ISCED 0–2)",
+            "Enintään perusaste (ISCED 0–2)",
+            "Högst grundnivå (ISCED 0–2)",
             "With lower secondary education or less (ISCED 0-2)",
             AnyOf(
                 parts=(HasEducation(band=IscedBand.ISCED_0), HasEducation(band=IscedBand.ISCED_0_2))
@@ -364,8 +440,8 @@ ESF_PLUS_2021 = Catalogue(
         ),
         _output(
             "EECO10",
-            "Toisen asteen tai toisen asteen jälkeinen koulutus (ISCED 3–4)",
-            "Gymnasial eller eftergymnasial utbildning (ISCED 3–4)",
+            "Toinen aste tai erikoisammattikoulutusaste (ISCED 3–4)",
+            "Andra stadiet eller specialyrkesutbildningsnivå (ISCED 3–4)",
             "With upper secondary or post-secondary education (ISCED 3-4)",
             HasEducation(band=IscedBand.ISCED_3_4),
             ref=_ESF_PLUS,
@@ -373,8 +449,8 @@ ESF_PLUS_2021 = Catalogue(
         ),
         _output(
             "EECO11",
-            "Korkea-asteen koulutus (ISCED 5–8)",
-            "Högskoleutbildning (ISCED 5–8)",
+            "Korkea-aste (ISCED 5–8)",
+            "Högre nivå (ISCED 5–8)",
             "With tertiary education (ISCED 5-8)",
             HasEducation(band=IscedBand.ISCED_5_8),
             ref=_ESF_PLUS,
@@ -412,8 +488,8 @@ ESF_PLUS_2021 = Catalogue(
         ),
         _output(
             "EECO15",
-            "Vähemmistöt (myös romanit)",
-            "Minoriteter (inklusive romer)",
+            "Vähemmistöt (mukaan lukien marginalisoidut yhteisöt, kuten romanit)",
+            "Minoriteter (inklusive marginaliserade grupper såsom romer)",
             "Minorities (including marginalised communities such as the Roma)",
             _yes("minority"),
             ref=_ESF_PLUS,
@@ -422,8 +498,8 @@ ESF_PLUS_2021 = Catalogue(
         ),
         _output(
             "EECO16",
-            "Asunnottomat tai asunnottomuusuhan alaiset",
-            "Hemlösa eller personer som påverkas av bostadsutestängning",
+            "Asunnottomat tai asuntomarkkinoilta syrjäytyneet",
+            "Hemlösa eller personer utestängda från bostadsmarknaden",
             "Homeless or affected by housing exclusion",
             _yes("homeless"),
             ref=_ESF_PLUS,
@@ -449,9 +525,19 @@ ESF_2014 = Catalogue(
     name="ESF common indicators for participants",
     version="2014-2020",
     description="Common output and result indicators for participants, Regulation (EU) "
-    "No 1304/2013 Annex I, without the household indicators CO12–CO14 (this model holds "
-    'no household data) and without CO17, CR05 and CR09 ("other disadvantaged" has no '
-    "common definition to compute from records).",
+    "No 1304/2013 Annex I, without the household indicators CO12–CO14: they describe the "
+    "participant's household (jobless, with dependent children, a single adult), which "
+    "the ESF counts as an item of its own (SFC2014 FAQ on reporting obligations: records "
+    "complete in gender, employment status, age, education and household situation), "
+    "and this model holds no household data.",
+    title=Labels(
+        fi="ESR-ohjelmakauden 2014–2020 yhteiset indikaattorit (asetus (EU) N:o 1304/2013, "
+        "liite I)",
+        sv="Gemensamma indikatorer för ESF-programperioden 2014–2020 (förordning (EU) "
+        "nr 1304/2013, bilaga I)",
+        en="Common indicators of the ESF 2014–2020 programming period (Regulation (EU) "
+        "No 1304/2013, Annex I)",
+    ),
     indicators=(
         _grand_total("COGRANDTOTAL", _ESF_2014),
         _total("COTOTAL", _ESF_2014, within="COGRANDTOTAL"),
@@ -531,8 +617,8 @@ ESF_2014 = Catalogue(
         ),
         _output(
             "CO09",
-            "Enintään perusasteen koulutus (ISCED 1–2)",
-            "Högst grundskoleutbildning (ISCED 1–2)",
+            "Alempi tai ylempi perusaste (ISCED 1–2)",
+            "Lägre eller högre grundnivå (ISCED 1–2)",
             "With primary or lower secondary education (ISCED 1-2)",
             HasEducation(band=IscedBand.ISCED_0_2),
             ref=f"{_ESF_2014}: primary (ISCED 1) or lower secondary (ISCED 2), as the "
@@ -542,8 +628,8 @@ ESF_2014 = Catalogue(
         ),
         _output(
             "CO10",
-            "Toisen asteen tai toisen asteen jälkeinen koulutus (ISCED 3–4)",
-            "Gymnasial eller eftergymnasial utbildning (ISCED 3–4)",
+            "Toinen aste tai erikoisammattikoulutusaste (ISCED 3–4)",
+            "Andra stadiet eller specialyrkesutbildningsnivå (ISCED 3–4)",
             "With upper secondary or post-secondary education (ISCED 3-4)",
             HasEducation(band=IscedBand.ISCED_3_4),
             ref=_ESF_2014,
@@ -551,8 +637,8 @@ ESF_2014 = Catalogue(
         ),
         _output(
             "CO11",
-            "Korkea-asteen koulutus (ISCED 5–8)",
-            "Högskoleutbildning (ISCED 5–8)",
+            "Korkea-aste (ISCED 5–8)",
+            "Högre nivå (ISCED 5–8)",
             "With tertiary education (ISCED 5-8)",
             HasEducation(band=IscedBand.ISCED_5_8),
             ref=_ESF_2014,
@@ -560,9 +646,12 @@ ESF_2014 = Catalogue(
         ),
         _output(
             "CO15",
-            "Maahanmuuttajat, ulkomaalaistaustaiset ja vähemmistöt",
-            "Migranter, deltagare med utländsk bakgrund och minoriteter",
-            "Migrants, participants with a foreign background, minorities",
+            "Maahanmuuttajat, ulkomaalaistaustaiset osallistujat ja vähemmistöt (mukaan "
+            "lukien marginalisoidut yhteisöt, kuten romanit)",
+            "Migranter, deltagare med utländsk bakgrund och minoriteter (inklusive "
+            "marginaliserade grupper såsom romer)",
+            "Migrants, participants with a foreign background, minorities (including "
+            "marginalised communities such as the Roma)",
             AnyOf(parts=(_yes("foreign_background"), _yes("minority"))),
             ref=_ESF_2014,
             within="COTOTAL",
@@ -579,9 +668,20 @@ ESF_2014 = Catalogue(
             sensitive=True,
         ),
         _output(
+            "CO17",
+            "Muut heikommassa asemassa olevat",
+            "Andra missgynnade personer",
+            "Other disadvantaged",
+            _yes("other_disadvantaged"),
+            ref=f"{_ESF_2014}; the definition is national (SFC2014 FAQ on national "
+            "definitions); sensitive, may be refused (SFC2014 FAQ on sensitive data)",
+            within="COTOTAL",
+            sensitive=True,
+        ),
+        _output(
             "CO18",
-            "Asunnottomat tai asunnottomuusuhan alaiset",
-            "Hemlösa eller personer som påverkas av bostadsutestängning",
+            "Asunnottomat tai asuntomarkkinoilta syrjäytyneet",
+            "Hemlösa eller personer utestängda från bostadsmarknaden",
             "Homeless or affected by housing exclusion",
             _yes("homeless"),
             ref=_ESF_2014,
@@ -601,6 +701,26 @@ ESF_2014 = Catalogue(
         *_results(_ESF_2014_RESULTS, _ESF_2014, "CRLEAVERS"),
     ),
 )
+
+_COMMON = {
+    ProgrammingPeriod.ESF_2014_2020: ESF_2014,
+    ProgrammingPeriod.ESF_PLUS_2021_2027: ESF_PLUS_2021,
+}
+
+
+def common_indicators(period: ProgrammingPeriod) -> Catalogue:
+    """The common participant indicators of a programming period (yhteiset indikaattorit).
+
+    :data:`ESF_2014` for 2014–2020 (Regulation (EU) No 1304/2013, Annex I),
+    :data:`ESF_PLUS_2021` for 2021–2027 (Regulation (EU) 2021/1057, Annex I). A
+    programme reports the set of its own period: ``common_indicators(
+    programme.programming_period)``.
+    """
+    return _COMMON[ProgrammingPeriod(period)]
+
+
+#: Every set of common indicators, oldest first.
+COMMON_CATALOGUES: tuple[Catalogue, ...] = (ESF_2014, ESF_PLUS_2021)
 
 _CUMULATIVE = {Scope.ENTERED: Scope.ENTERED_BY_END, Scope.LEFT: Scope.LEFT_BY_END}
 

@@ -18,8 +18,8 @@ import pendulum
 from attrs import evolve, field, frozen
 
 from ..model import DataError, OperatingModel, Participation, Problem, ServiceType
-from ._context import Context, CountingRules, RecordView, ReportingPeriod
-from ._definition import Indicator
+from ._context import Context, CountingRules, RecordView, ReportingPeriod, Scope
+from ._definition import Catalogue, Indicator
 from ._engine import Calculation, Results, Run
 from ._esf import ESF_PLUS_2021
 from ._figure import Figure, Statistic
@@ -39,6 +39,7 @@ __all__ = [
     "UsedModel",
     "Verdict",
     "evidence",
+    "evidence_criteria",
     "share_within",
 ]
 
@@ -113,18 +114,29 @@ def share_within(indicator: Indicator, base: Indicator) -> Indicator:
     )
 
 
-_ESF_RESULTS = tuple(
-    share_within(ind, ESF_PLUS_2021["EELEAVERS"])
-    for ind in ESF_PLUS_2021
-    if ind.within == "EELEAVERS"
-)
+def evidence_criteria(common: Catalogue) -> tuple[Criterion, ...]:
+    """The default criteria for a set of common indicators (vertailukriteerit).
 
-#: The default criteria: the seed placement figure and the ESF+ results EECR01–EECR06
-#: as shares of the leavers, higher being better for each.
-EVIDENCE_CRITERIA: tuple[Criterion, ...] = (
-    Criterion(indicator=SEED_FIGURES["placement"]),
-    *(Criterion(indicator=ind) for ind in _ESF_RESULTS),
-)
+    The seed placement figure, and each result of ``common`` taken directly of its
+    leavers (EECR01–EECR06 of ESF+; CR01–CR07 of ESF 2014–2020) as a share of them,
+    higher being better for each. Results of a subgroup (CR08 and CR09, within CR06)
+    are left out: they compare only part of the people.
+    """
+    results = []
+    for ind in common:
+        base = common[ind.within] if ind.within in common.codes else None
+        if base is not None and base.scope is Scope.LEFT and base.within is None:
+            results.append(share_within(ind, base))
+    return (
+        Criterion(indicator=SEED_FIGURES["placement"]),
+        *(Criterion(indicator=ind) for ind in results),
+    )
+
+
+#: The default criteria of :func:`evidence`: those of the ESF+ set
+#: (:func:`evidence_criteria` of :data:`ESF_PLUS_2021`). A report uses those of the
+#: programme's own programming period.
+EVIDENCE_CRITERIA: tuple[Criterion, ...] = evidence_criteria(ESF_PLUS_2021)
 
 
 @frozen(kw_only=True)

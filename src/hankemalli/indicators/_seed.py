@@ -110,7 +110,9 @@ SEED_FIGURES = Catalogue(
         ),
         Indicator(
             code="leavers",
-            labels=_labels("Päättäneet", "Avslutade", "Leavers"),
+            # Every leaver, complete record or not: beside the ESF figure of the
+            # participants who left, which counts complete records only.
+            labels=_labels("Kaikki päättäneet", "Alla som lämnat projektet", "All leavers"),
             statistic=Count(),
             scope=Scope.LEFT,
             reference=_REF,
@@ -148,10 +150,14 @@ SEED_FIGURES = Catalogue(
         ),
         Indicator(
             code="weak_language_foreign_background",
+            # Both traits, as selected below: the data cannot show that one causes
+            # the other. The skill is in Finnish or Swedish (LanguageSkill).
             labels=_labels(
-                "Heikko suomen kielen taito maahanmuuttajataustan vuoksi",
-                "Svaga kunskaper i finska på grund av invandrarbakgrund",
-                "Weak Finnish because of an immigrant background",
+                "Ulkomaalaistaustaiset, joiden suomen tai ruotsin kielen taito on heikko "
+                "tai puuttuu",
+                "Personer med utländsk bakgrund vars kunskaper i finska eller svenska är "
+                "svaga eller saknas",
+                "Participants with a foreign background and weak or no Finnish or Swedish",
             ),
             statistic=Share(
                 of=Characteristic(
@@ -176,10 +182,11 @@ SEED_FIGURES = Catalogue(
         ),
         Indicator(
             code="unemployment_duration",
+            # A mean; the cell carries the unit ("1 144 päivää").
             labels=_labels(
-                "Työttömyyden kesto tullessa (päivää)",
-                "Arbetslöshetens längd vid start (dagar)",
-                "Unemployment duration at entry (days)",
+                "Työttömyyden kesto tullessa, keskiarvo",
+                "Arbetslöshetens längd vid start, medelvärde",
+                "Unemployment duration at entry, mean",
             ),
             statistic=Mean(measure=UnemploymentDaysAtEntry()),
             scope=Scope.ENTERED,
@@ -250,9 +257,9 @@ SEED_FIGURES = Catalogue(
         Indicator(
             code="rehabilitative_days_with_coaching",
             labels=_labels(
-                "Kuntouttavan työtoiminnan kesto työhönvalmennuksen kanssa (päivää)",
-                "Arbetsverksamhetens längd med jobbcoachning (dagar)",
-                "Days in rehabilitative work activity with job coaching",
+                "Kuntouttavan työtoiminnan kesto työhönvalmennuksen kanssa, keskiarvo",
+                "Arbetsverksamhetens längd med arbetsträning, medelvärde",
+                "Rehabilitative work activity duration with job coaching, mean",
             ),
             statistic=Mean(measure=DaysInService(services=_REHABILITATIVE)),
             scope=Scope.LEFT_BY_END,
@@ -262,9 +269,9 @@ SEED_FIGURES = Catalogue(
         Indicator(
             code="rehabilitative_days_without_coaching",
             labels=_labels(
-                "Kuntouttavan työtoiminnan kesto ilman työhönvalmennusta (päivää)",
-                "Arbetsverksamhetens längd utan jobbcoachning (dagar)",
-                "Days in rehabilitative work activity without job coaching",
+                "Kuntouttavan työtoiminnan kesto ilman työhönvalmennusta, keskiarvo",
+                "Arbetsverksamhetens längd utan arbetsträning, medelvärde",
+                "Rehabilitative work activity duration without job coaching, mean",
             ),
             statistic=Mean(measure=DaysInService(services=_REHABILITATIVE)),
             scope=Scope.LEFT_BY_END,
@@ -317,7 +324,8 @@ SEED_FIGURES = Catalogue(
         ),
         Indicator(
             code="referral_sources",
-            labels=_labels("Ohjautumiskanavat", "Remissvägar", "Referral sources"),
+            # Routes include the participant's own initiative: not "remiss".
+            labels=_labels("Ohjautumiskanavat", "Vägar in i projektet", "Referral sources"),
             statistic=Distribution(key=ByCharacteristic(name="referral_source")),
             scope=Scope.ENTERED,
             reference=f"{_REF}; PROSESSI: employment office, integration training",

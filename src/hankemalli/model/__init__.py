@@ -29,6 +29,7 @@ from ._codes import (
     LanguageSkill,
     LeavingStatus,
     OrganisationKind,
+    ProgrammingPeriod,
     ReferralSource,
     ServiceType,
     SituationKind,
@@ -58,7 +59,7 @@ from ._operating_model import (
 from ._participation import Participant, Participation, ParticipationPeriod
 from ._pathway import ServiceEpisode
 from ._profile import SENSITIVE_CHARACTERISTICS, EntryProfile
-from ._programme import Funder, Partner, Programme, Target
+from ._programme import Funder, Partner, Programme, Target, programming_period_of
 from ._situations import (
     SITUATION_TAGS,
     Education,
@@ -123,6 +124,7 @@ __all__ = [
     "PostExitContact",
     "Problem",
     "Programme",
+    "ProgrammingPeriod",
     "QualificationGained",
     "ReferralSource",
     "Score",
@@ -140,6 +142,7 @@ __all__ = [
     "WorkingTime",
     "derived_upon_leaving",
     "format_path",
+    "programming_period_of",
     "situation_six_months_after",
     "situation_upon_leaving",
     "status_on",

@@ -30,6 +30,7 @@ __all__ = [
     "LanguageSkill",
     "LeavingStatus",
     "OrganisationKind",
+    "ProgrammingPeriod",
     "ReferralSource",
     "ServiceType",
     "SituationKind",
@@ -83,6 +84,19 @@ class TargetPeriod(StrEnum):
 
     YEAR = "year"  #: each calendar year (vuodessa)
     PROGRAMME = "programme"  #: the whole programme period (koko hankkeen aikana)
+
+
+@unique
+class ProgrammingPeriod(StrEnum):
+    """The EU programming period whose rules a programme reports under (ohjelmakausi).
+
+    Each period has its own common indicators: Regulation (EU) No 1304/2013 for
+    2014–2020 (codes CO/CR), Regulation (EU) 2021/1057 for 2021–2027 (ESF+, codes
+    EECO/EECR).
+    """
+
+    ESF_2014_2020 = "2014-2020"  #: ESR-ohjelmakausi 2014–2020
+    ESF_PLUS_2021_2027 = "2021-2027"  #: ESR+-ohjelmakausi 2021–2027
 
 
 @unique
@@ -361,6 +375,7 @@ CODE_LISTS: tuple[type[StrEnum], ...] = (
     OrganisationKind,
     TargetMetric,
     TargetPeriod,
+    ProgrammingPeriod,
     Gender,
     LabourMarketStatus,
     IscedBand,

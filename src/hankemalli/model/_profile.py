@@ -30,6 +30,7 @@ SENSITIVE_CHARACTERISTICS: tuple[str, ...] = (
     "minority",
     "homeless",
     "rural",
+    "other_disadvantaged",
 )
 
 
@@ -42,6 +43,12 @@ class EntryProfile:
     lacks gender, labour-market status or education counts in the grand total only.
     Sensitive items are :class:`Answer` values, so a refusal or a question never
     asked is kept as such and never guessed.
+
+    ``other_disadvantaged`` is the ESF 2014–2020 "other disadvantaged" (muu heikommassa
+    asemassa oleva, CO17): a disadvantage the managing authority defines nationally
+    (SFC2014 FAQ on national definitions), other than the ones asked separately. It
+    is special-category data, which a participant may refuse to give (SFC2014 FAQ on
+    sensitive data).
 
     ``unemployed_since`` is the start of the unemployment that was continuing at
     entry; with the entry date it gives the duration that makes someone long-term
@@ -63,6 +70,7 @@ class EntryProfile:
     minority: Answer = Answer.NOT_ASKED
     homeless: Answer = Answer.NOT_ASKED
     rural: Answer = Answer.NOT_ASKED
+    other_disadvantaged: Answer = Answer.NOT_ASKED
 
     def __attrs_post_init__(self) -> None:
         raise_if_any(self._problems())

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pendulum
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
 from ._checks import (
     check_date,
@@ -22,6 +22,7 @@ from ._codes import (
     CertificateKind,
     FunderKind,
     OrganisationKind,
+    ProgrammingPeriod,
     ServiceType,
     TargetMetric,
     TargetPeriod,
@@ -29,7 +30,35 @@ from ._codes import (
 from ._errors import Problem, raise_if_any
 from ._pseudonym import identifier_problems
 
-__all__ = ["Funder", "Partner", "Programme", "Target"]
+__all__ = ["Funder", "Partner", "Programme", "Target", "programming_period_of"]
+
+#: The first day from which expenditure of the 2021–2027 period is eligible, and the
+#: last day on which expenditure of the 2014–2020 period is: Regulation (EU)
+#: 2021/1060, Article 63(2), and Regulation (EU) No 1303/2013, Article 65(2).
+ESF_PLUS_ELIGIBLE_FROM = pendulum.date(2021, 1, 1)
+ESF_2014_ELIGIBLE_UNTIL = pendulum.date(2023, 12, 31)
+
+
+def programming_period_of(start: pendulum.Date) -> ProgrammingPeriod:
+    """The programming period a programme starting on ``start`` reports under by default.
+
+    A programme that starts before 1 January 2021 belongs to 2014–2020, one that
+    starts on or after it to 2021–2027 (ESF+): the day from which 2021–2027
+    expenditure is eligible (Regulation (EU) 2021/1060, Art. 63(2)). A programme
+    starting between 2021 and the end of 2023 could still be funded from 2014–2020
+    (Regulation (EU) No 1303/2013, Art. 65(2)); such a programme says so explicitly.
+    """
+    if start < ESF_PLUS_ELIGIBLE_FROM:
+        return ProgrammingPeriod.ESF_2014_2020
+    return ProgrammingPeriod.ESF_PLUS_2021_2027
+
+
+def _default_programming_period(programme: Programme) -> ProgrammingPeriod:
+    # Bad input is reported by the start date's own check; the default never fails.
+    start = programme.start
+    if not is_pendulum_date(start):
+        return ProgrammingPeriod.ESF_PLUS_2021_2027
+    return programming_period_of(start)
 
 
 @frozen(kw_only=True)
@@ -124,6 +153,13 @@ class Programme:
     lets the standards be set nationally, by the programme or the project). Whether a
     hygiene passport or an occupational safety card meets it is for the managing
     authority to accept, so none counts unless the programme lists it.
+
+    ``programming_period`` is the EU programming period (ohjelmakausi) whose
+    common indicators the programme reports: 2014–2020 (Regulation (EU) No
+    1304/2013) or 2021–2027 (ESF+, Regulation (EU) 2021/1057). Unless given, it
+    follows from the start date (:func:`programming_period_of`). A 2014–2020
+    programme cannot start after 31 December 2023, and a 2021–2027 one cannot end
+    before 1 January 2021: no expenditure of theirs would be eligible.
     """
 
     id: str
@@ -138,6 +174,9 @@ class Programme:
     services: tuple[ServiceType, ...] = field(default=())
     partners: tuple[Partner, ...] = field(default=())
     qualifying_certificates: tuple[CertificateKind, ...] = field(default=())
+    programming_period: ProgrammingPeriod = field(
+        default=Factory(_default_programming_period, takes_self=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         raise_if_any(self._problems())
@@ -166,6 +205,8 @@ class Programme:
         yield from check_tuple_of(
             "qualifying_certificates", self.qualifying_certificates, CertificateKind
         )
+        yield from check_enum("programming_period", self.programming_period, ProgrammingPeriod)
+        yield from self._period_problems()
         for position, value, first in duplicates(enumerate(self.services)):
             yield Problem(
                 path=("services", position),
@@ -182,3 +223,22 @@ class Programme:
                     path=("funders",),
                     message=f"funding shares add up to {total}, not 1 (100 %)",
                 )
+
+    def _period_problems(self) -> Iterator[Problem]:
+        period = self.programming_period
+        if not (is_pendulum_date(self.start) and is_pendulum_date(self.end)):
+            return
+        if self.end < self.start:
+            return  # reported as such; neither date can be trusted to place it
+        if period is ProgrammingPeriod.ESF_2014_2020 and self.start > ESF_2014_ELIGIBLE_UNTIL:
+            yield Problem(
+                path=("programming_period",),
+                message=f"a programme starting {self.start} cannot belong to 2014-2020, whose "
+                f"expenditure is eligible until {ESF_2014_ELIGIBLE_UNTIL}; allowed: 2021-2027",
+            )
+        if period is ProgrammingPeriod.ESF_PLUS_2021_2027 and self.end < ESF_PLUS_ELIGIBLE_FROM:
+            yield Problem(
+                path=("programming_period",),
+                message=f"a programme ending {self.end} cannot belong to 2021-2027, whose "
+                f"expenditure is eligible from {ESF_PLUS_ELIGIBLE_FROM}; allowed: 2014-2020",
+            )

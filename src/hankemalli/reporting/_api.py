@@ -10,9 +10,9 @@ from ..indicators import Catalogue, CountingRules
 from ..model import Dataset
 from ._build import annual_document, final_document
 from ._cumulation import (
-    DEFAULT_CATALOGUE,
     AnnualReport,
     Correction,
+    catalogue_for,
     derive_final,
     issue_annual_report,
     issue_annual_reports,
@@ -29,16 +29,20 @@ def annual_report(
     year: int,
     *,
     as_of: pendulum.Date,
-    catalogue: Catalogue = DEFAULT_CATALOGUE,
+    catalogue: Catalogue | None = None,
     threshold: int = DEFAULT_THRESHOLD,
     rules: CountingRules | None = None,
     models: Sequence[Block] | None = None,
 ) -> Report:
     """The annual report (vuosiraportti) of ``year``, as the records stand on ``as_of``.
 
+    ``catalogue`` is by default the programme's (:func:`catalogue_for`): the common
+    indicators of its programming period and the seed projects' own figures.
     ``models`` replaces the section on operating models, which is otherwise built
     from the dataset's operating models and instruments.
     """
+    if catalogue is None:
+        catalogue = catalogue_for(dataset.programme)
     snapshot = issue_annual_report(
         dataset.programme,
         dataset.participants,
@@ -63,7 +67,7 @@ def final_report(
     as_of: pendulum.Date,
     reports: Sequence[AnnualReport] | None = None,
     corrections: Sequence[Correction] = (),
-    catalogue: Catalogue = DEFAULT_CATALOGUE,
+    catalogue: Catalogue | None = None,
     threshold: int = DEFAULT_THRESHOLD,
     rules: CountingRules | None = None,
     models: Sequence[Block] | None = None,
@@ -74,7 +78,10 @@ def final_report(
     derived figures are compared with a recomputation from the records, and the
     report lists every figure where they disagree. ``models`` replaces the section
     on operating models, otherwise built from the dataset over the whole programme.
+    ``catalogue`` is by default the programme's (:func:`catalogue_for`).
     """
+    if catalogue is None:
+        catalogue = catalogue_for(dataset.programme)
     if reports is None:
         reports = issue_annual_reports(
             dataset.programme,

@@ -1,10 +1,11 @@
 """Building report documents from issued annual reports and the final figures.
 
 Sections, in the order of a self-monitoring report (omaseuranta): objectives and
-targets with attainment; results (people at entry, leavers and stayers apart,
-by gender); implementation (services, episodes, referral sources, partners);
-funding; follow-up after leaving; operating models. Each figure carries its
-source (collected data, sample or estimate).
+targets with attainment; the common indicators of the programme's programming
+period under a heading naming the set and its regulation, then the project's own
+figures (people at entry, leavers and stayers apart, by gender); implementation
+(services, episodes, referral sources, partners); funding; follow-up after leaving;
+operating models. Each figure carries its source (collected data, sample or estimate).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from fractions import Fraction
 import pendulum
 
 from ..indicators import (
+    COMMON_CATALOGUES,
     Attainment,
     Catalogue,
     Figure,
@@ -36,7 +38,7 @@ from ..model import (
     SituationKind,
     TargetMetric,
 )
-from ._cumulation import DEFAULT_CATALOGUE, AnnualReport, Correction, FinalFigures
+from ._cumulation import AnnualReport, Correction, FinalFigures, catalogue_for
 from ._disclosure import DEFAULT_THRESHOLD, protect
 from ._document import (
     Amount,
@@ -56,7 +58,7 @@ from ._document import (
     Text,
     Withheld,
 )
-from ._format import format_date
+from ._format import format_date, format_number
 from ._labels import Language, code_labels, text
 
 __all__ = ["annual_document", "final_document"]
@@ -212,9 +214,7 @@ def _target_rows(attainments: Sequence[Attainment], threshold: int) -> Table | N
     rows = []
     for a in attainments:
         t = a.target
-        low = "" if t.minimum is None else str(t.minimum)
-        high = "" if t.maximum is None else str(t.maximum)
-        span = f"{low}–{high}" if low and high else (f"≥ {low}" if low else f"≤ {high}")
+        span = _span(t.minimum, t.maximum)
         counted = t.metric is not TargetMetric.AVERAGE_CONCURRENT
         value: Cell
         if counted:
@@ -240,6 +240,21 @@ def _target_rows(attainments: Sequence[Attainment], threshold: int) -> Table | N
         columns=(text("target"), text("actual"), text("attainment"), text("note")),
         rows=tuple(rows),
     )
+
+
+def _span(minimum: int | None, maximum: int | None) -> Labels:
+    """A target range in words: "30–40", "vähintään 250" (at least), "enintään 15" (at most)."""
+
+    def say(language: Language) -> str:
+        low = None if minimum is None else format_number(minimum, language)
+        high = None if maximum is None else format_number(maximum, language)
+        if low is not None and high is not None:
+            return low if low == high else f"{low}–{high}"
+        if low is not None:
+            return text("at_least").get(language).format(n=low)
+        return text("at_most").get(language).format(n=high)
+
+    return Labels(fi=say("fi"), sv=say("sv"), en=say("en"))
 
 
 def _period_text(period: ReportingPeriod, language: Language) -> str:
@@ -302,21 +317,43 @@ def _sections(
             source=indicator.source,
         )
 
-    listed = [i for i in catalogue if i.code in figures and i.code not in _TABLES]
-    by_heading: dict[str, list[Indicator]] = {}
-    for indicator in listed:
-        if indicator.code in _FOLLOW_UP_FIGURES:
-            continue
-        by_heading.setdefault(_SCOPE_HEADINGS[indicator.scope], []).append(indicator)
-    result_blocks: list[Block | None] = []
-    for heading in ("outputs", "during_period", "leavers", "stayers"):
-        members = by_heading.get(heading, [])
-        if members:
-            result_blocks.append(
-                FigureList(title=text(heading), rows=tuple(row(i) for i in members))
+    listed = [
+        i
+        for i in catalogue
+        if i.code in figures and i.code not in _TABLES and i.code not in _FOLLOW_UP_FIGURES
+    ]
+
+    def figure_blocks(indicators: Sequence[Indicator], *, codes: bool) -> tuple[Block, ...]:
+        by_heading: dict[str, list[Indicator]] = {}
+        for indicator in indicators:
+            by_heading.setdefault(_SCOPE_HEADINGS[indicator.scope], []).append(indicator)
+        found: list[Block | None] = []
+        for heading in ("outputs", "during_period", "leavers", "stayers"):
+            members = by_heading.get(heading, [])
+            if members:
+                found.append(
+                    FigureList(
+                        title=text(heading), rows=tuple(row(i) for i in members), show_codes=codes
+                    )
+                )
+                if heading in ("outputs", "leavers"):
+                    found.append(_gender_table(members, figures, groups, threshold))
+        return blocks(*found)
+
+    # Each set of common indicators under a heading naming it and its regulation,
+    # apart from the project's own figures.
+    common_sections = []
+    for common in COMMON_CATALOGUES:
+        members = [i for i in listed if i.code in common.codes]
+        if members and common.title is not None:
+            common_sections.append(
+                Section(
+                    key=f"common_{common.version.replace('-', '_')}",
+                    title=common.title,
+                    blocks=figure_blocks(members, codes=True),
+                )
             )
-            if heading in ("outputs", "leavers"):
-                result_blocks.append(_gender_table(members, figures, groups, threshold))
+            listed = [i for i in listed if i.code not in common.codes]
     tables = {
         code: _group_table(figures[code], catalogue[code], codes, threshold)
         for code, (_, codes) in _TABLES.items()
@@ -329,7 +366,10 @@ def _sections(
             title=text("targets"),
             blocks=blocks(_target_rows(attainments, threshold)),
         ),
-        Section(key="results", title=text("results"), blocks=blocks(*result_blocks)),
+        *common_sections,
+        Section(
+            key="own_figures", title=text("own_figures"), blocks=figure_blocks(listed, codes=False)
+        ),
         Section(
             key="implementation",
             title=text("implementation"),
@@ -363,11 +403,16 @@ def annual_document(
     report: AnnualReport,
     programme: Programme,
     *,
-    catalogue: Catalogue = DEFAULT_CATALOGUE,
+    catalogue: Catalogue | None = None,
     threshold: int = DEFAULT_THRESHOLD,
     models: Sequence[Block] = (),
 ) -> Report:
-    """The document of an issued annual report, with counts below ``threshold`` withheld."""
+    """The document of an issued annual report, with counts below ``threshold`` withheld.
+
+    ``catalogue`` is by default the programme's (:func:`catalogue_for`).
+    """
+    if catalogue is None:
+        catalogue = catalogue_for(programme)
     results = report.results
     return Report(
         kind=ReportKind.ANNUAL,
@@ -397,15 +442,18 @@ def final_document(
     reports: Sequence[AnnualReport],
     programme: Programme,
     *,
-    catalogue: Catalogue = DEFAULT_CATALOGUE,
+    catalogue: Catalogue | None = None,
     threshold: int = DEFAULT_THRESHOLD,
     models: Sequence[Block] = (),
 ) -> Report:
     """The document of the final report (loppuraportti).
 
     Derived figures, every year's targets, the corrections and the differences
-    between the annual reports and the records.
+    between the annual reports and the records. ``catalogue`` is by default the
+    programme's (:func:`catalogue_for`).
     """
+    if catalogue is None:
+        catalogue = catalogue_for(programme)
     ordered = sorted(reports, key=lambda r: r.year)
     latest = ordered[-1] if ordered else None
     attainments = [a for r in ordered for a in r.attainments if a.target.per == "year"]
@@ -487,8 +535,11 @@ def _cumulation_section(final: FinalFigures, catalogue: Catalogue, threshold: in
 
 
 def _change(correction: Correction) -> str:
+    """The change, signed: "+3", or "−2 / +1" with the minus sign (U+2212), not a hyphen."""
     change = f"{correction.numerator:+d}"
-    return f"{change} / {correction.denominator:+d}" if correction.denominator else change
+    if correction.denominator:
+        change = f"{change} / {correction.denominator:+d}"
+    return change.replace("-", "\u2212")
 
 
 def _dates(day: pendulum.Date) -> Labels:

@@ -32,9 +32,11 @@ from ..indicators import (
     Run,
     Statistic,
     combine,
+    common_indicators,
 )
 from ..indicators._targets import assess_targets_until
 from ..model import DataError, Participation, Problem, Programme, TargetPeriod
+from ..model._errors import raise_if_any
 
 __all__ = [
     "DEFAULT_CATALOGUE",
@@ -42,15 +44,27 @@ __all__ = [
     "Comparison",
     "Correction",
     "FinalFigures",
+    "catalogue_for",
     "derive_final",
     "issue_annual_report",
     "issue_annual_reports",
     "programme_years",
 ]
 
-#: What reports compute unless told otherwise: the ESF+ common indicators and the
-#: seed projects' own figures.
+#: The ESF+ common indicators and the seed projects' own figures: what a 2021–2027
+#: programme's reports compute. Reports take :func:`catalogue_for` the programme.
 DEFAULT_CATALOGUE = ESF_PLUS_2021 + SEED_FIGURES
+
+
+def catalogue_for(programme: Programme) -> Catalogue:
+    """What a programme's reports compute unless told otherwise.
+
+    The common indicators of the programme's programming period
+    (:func:`~hankemalli.indicators.common_indicators`) and the seed projects' own
+    figures (:data:`~hankemalli.indicators.SEED_FIGURES`).
+    """
+    return common_indicators(programme.programming_period) + SEED_FIGURES
+
 
 #: Reports break figures down by gender, as the ESF asks.
 GENDER = ByCharacteristic(name="gender")
@@ -142,14 +156,16 @@ def issue_annual_reports(
     *,
     as_of: pendulum.Date,
     issued: pendulum.Date,
-    catalogue: Catalogue = DEFAULT_CATALOGUE,
+    catalogue: Catalogue | None = None,
     rules: CountingRules | None = None,
     years: Sequence[int] | None = None,
 ) -> tuple[AnnualReport, ...]:
     """Issue the annual reports of the programme's years, in one pass over the records.
 
     Every year is seen as of the same ``as_of`` date; ``years`` picks some of them.
+    Without ``catalogue``, the programme's own (:func:`catalogue_for`).
     """
+    catalogue = catalogue_for(programme) if catalogue is None else catalogue
     periods = [
         p for p in programme_years(programme, as_of) if years is None or p.start.year in years
     ]
@@ -195,7 +211,7 @@ def issue_annual_report(
     year: int,
     as_of: pendulum.Date,
     issued: pendulum.Date,
-    catalogue: Catalogue = DEFAULT_CATALOGUE,
+    catalogue: Catalogue | None = None,
     rules: CountingRules | None = None,
 ) -> AnnualReport:
     """Issue the annual report of one year of the programme."""
@@ -221,7 +237,7 @@ def propose_corrections(
     as_of: pendulum.Date,
     dated: pendulum.Date,
     reason: str,
-    catalogue: Catalogue = DEFAULT_CATALOGUE,
+    catalogue: Catalogue | None = None,
     rules: CountingRules | None = None,
 ) -> tuple[Correction, ...]:
     """The corrections that bring issued annual reports up to date with the records.
@@ -231,7 +247,9 @@ def propose_corrections(
     dated and with the reason given, for the figure and for each gender group.
     The issued reports stay as they were.
     """
+    catalogue = catalogue_for(programme) if catalogue is None else catalogue
     ordered = sorted(reports, key=lambda r: r.year)
+    raise_if_any(_catalogue_problems(ordered, catalogue))
     runs = [_calculation(catalogue, r.period, as_of, rules, programme).start() for r in ordered]
     for record in records:
         for run in runs:
@@ -351,12 +369,25 @@ def _derive(
     return None
 
 
+def _catalogue_problems(reports: Sequence[AnnualReport], catalogue: Catalogue) -> list[Problem]:
+    """A report issued with another catalogue cannot be derived or corrected with this one."""
+    return [
+        Problem(
+            path=("reports", i, "catalogue"),
+            message=f"the annual report of {r.year} was issued with {r.catalogue!r}, not "
+            f"{catalogue.name!r}; pass the catalogue it was issued with",
+        )
+        for i, r in enumerate(reports)
+        if r.catalogue != catalogue.name
+    ]
+
+
 def derive_final(
     reports: Sequence[AnnualReport],
     corrections: Sequence[Correction] = (),
     *,
     programme: Programme,
-    catalogue: Catalogue = DEFAULT_CATALOGUE,
+    catalogue: Catalogue | None = None,
     records: Iterable[Participation] | None = None,
     as_of: pendulum.Date | None = None,
     rules: CountingRules | None = None,
@@ -366,21 +397,26 @@ def derive_final(
     With ``records``, every figure is also recomputed over the whole programme
     period as of ``as_of`` (by default the latest report's), and the two are
     compared figure by figure. Corrections must refer to an issued year and a code
-    of the catalogue.
+    of the catalogue (by default the programme's own, :func:`catalogue_for`).
     """
+    catalogue = catalogue_for(programme) if catalogue is None else catalogue
     ordered = sorted(reports, key=lambda r: r.year)
     if not ordered:
         raise ValueError("a final report needs at least one annual report")
     years = [r.year for r in ordered]
-    problems = [
-        Problem(path=("corrections", i), message=f"no annual report for {c.year} was issued")
-        for i, c in enumerate(corrections)
-        if c.year not in years
-    ] + [
-        Problem(path=("corrections", i, "code"), message=f"{c.code!r} is not in the catalogue")
-        for i, c in enumerate(corrections)
-        if c.code not in catalogue.codes
-    ]
+    problems = (
+        _catalogue_problems(ordered, catalogue)
+        + [
+            Problem(path=("corrections", i), message=f"no annual report for {c.year} was issued")
+            for i, c in enumerate(corrections)
+            if c.year not in years
+        ]
+        + [
+            Problem(path=("corrections", i, "code"), message=f"{c.code!r} is not in the catalogue")
+            for i, c in enumerate(corrections)
+            if c.code not in catalogue.codes
+        ]
+    )
     if problems:
         raise DataError(problems)
     as_of = as_of or max(r.as_of for r in ordered)

@@ -102,10 +102,16 @@ class FigureRow:
 
 @frozen(kw_only=True)
 class FigureList:
-    """A list of figures under an optional heading."""
+    """A list of figures under an optional heading.
+
+    With ``show_codes``, each row also shows its indicator's official code (CO01,
+    EECR04, ...), as a funder's monitoring system names it; a code of the library's
+    own (COTOTAL, a seed figure's name) is left blank.
+    """
 
     title: Labels | None
     rows: tuple[FigureRow, ...]
+    show_codes: bool = False
 
 
 @frozen(kw_only=True)

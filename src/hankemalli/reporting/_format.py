@@ -16,6 +16,7 @@ from ._labels import Language
 __all__ = ["format_date", "format_number", "format_percent"]
 
 _NBSP = "\u00a0"
+_MINUS = "\u2212"
 
 
 def _round(value: Fraction | int | Decimal, places: int) -> Decimal:
@@ -28,11 +29,15 @@ def _round(value: Fraction | int | Decimal, places: int) -> Decimal:
 
 
 def format_number(value: Fraction | int | Decimal, language: Language, places: int = 0) -> str:
-    """A number with ``places`` decimals: ``1 234,5`` in Finnish, ``1,234.5`` in English."""
+    """A number with ``places`` decimals: ``1 234,5`` in Finnish, ``1,234.5`` in English.
+
+    Finnish and Swedish write a negative number with the minus sign (−, U+2212),
+    not the hyphen (Kielitoimisto's and Språkbyrån's typography guidance).
+    """
     text = f"{_round(value, places):,.{places}f}"
     if language == "en":
         return text
-    return text.replace(",", _NBSP).replace(".", ",")
+    return text.replace(",", _NBSP).replace(".", ",").replace("-", _MINUS)
 
 
 def format_percent(value: Fraction | int | Decimal, language: Language, places: int = 0) -> str:

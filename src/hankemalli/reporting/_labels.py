@@ -30,6 +30,7 @@ from ..model import (
     LanguageSkill,
     LeavingStatus,
     OrganisationKind,
+    ProgrammingPeriod,
     ReferralSource,
     ServiceType,
     SituationKind,
@@ -154,12 +155,36 @@ _LABELS: tuple[tuple[StrEnum, Labels], ...] = (
             "Most participants at a time",
         ),
     ),
-    (TargetMetric.LEAVERS, _l("Päättäneet", "Avslutade", "Leavers")),
-    (TargetMetric.PLACEMENTS, _l("Sijoittuneet", "Placerade", "Placements")),
+    (TargetMetric.LEAVERS, _l("Päättäneet", "Deltagare som lämnat projektet", "Leavers")),
+    # "Placerade" would read as placed in care in Swedish.
+    (
+        TargetMetric.PLACEMENTS,
+        _l(
+            "Työhön tai koulutukseen sijoittuneet",
+            "Har fått arbete eller studieplats",
+            "Placed in work or education",
+        ),
+    ),
     (TargetPeriod.YEAR, _l("vuodessa", "per år", "a year")),
     (
         TargetPeriod.PROGRAMME,
         _l("koko hankkeen aikana", "under hela projektet", "over the programme"),
+    ),
+    (
+        ProgrammingPeriod.ESF_2014_2020,
+        _l(
+            "ESR-ohjelmakausi 2014–2020",
+            "ESF-programperioden 2014–2020",
+            "ESF 2014–2020 programming period",
+        ),
+    ),
+    (
+        ProgrammingPeriod.ESF_PLUS_2021_2027,
+        _l(
+            "ESR+-ohjelmakausi 2021–2027",
+            "ESF+-programperioden 2021–2027",
+            "ESF+ 2021–2027 programming period",
+        ),
     ),
     (SituationKind.EMPLOYED, _l("Työssä", "I arbete", "Employed")),
     (SituationKind.SELF_EMPLOYED, _l("Yrittäjänä", "Egenföretagare", "Self-employed")),
@@ -192,37 +217,42 @@ _LABELS: tuple[tuple[StrEnum, Labels], ...] = (
     (ExitReason.MOVED_AWAY, _l("Muutti pois", "Flyttade", "Moved away")),
     (ExitReason.DISCONTINUED, _l("Keskeytti", "Avbröt", "Discontinued")),
     (ExitReason.OTHER, _l("Muu syy", "Annat skäl", "Other")),
-    # Education as Statistics Finland words the levels (koulutusaste), with the
-    # ISCED 2011 band, which ESF coordinators read.
+    # Education in the words of Statistics Finland's education-level classification
+    # (koulutusasteluokitus 2016; Swedish names from stat.fi) and its three-level
+    # grouping of the highest qualification (perusaste; toinen aste tai
+    # erikoisammattikoulutusaste; korkea-aste), with the ISCED 2011 band ESF
+    # coordinators read. Alempi perusaste (lägre grundnivå) is ISCED 1 only, so
+    # ISCED 0 is "less than alempi perusaste" and ISCED 0–2 "at most perusaste".
+    # Sources in docs/glossary.md, "Official terms in reports".
     (
         IscedBand.ISCED_0,
         _l(
-            "Alle perusasteen koulutus (ISCED 0)",
-            "Lägre än grundläggande utbildning (ISCED 0)",
-            "Below primary education (ISCED 0)",
+            "Ei alemman perusasteen koulutusta (ISCED 0)",
+            "Ingen utbildning på lägre grundnivå (ISCED 0)",
+            "Less than primary education (ISCED 0)",
         ),
     ),
     (
         IscedBand.ISCED_0_2,
         _l(
-            "Enintään perusasteen koulutus (ISCED 0–2)",
-            "Högst grundläggande utbildning (ISCED 0–2)",
-            "At most lower secondary education (ISCED 0–2)",
+            "Enintään perusaste (ISCED 0–2)",
+            "Högst grundnivå (ISCED 0–2)",
+            "Lower secondary education or less (ISCED 0–2)",
         ),
     ),
     (
         IscedBand.ISCED_3_4,
         _l(
-            "Toisen asteen tai toisen asteen jälkeinen, ei korkea-asteen koulutus (ISCED 3–4)",
-            "Andra stadiet eller postsekundär utbildning (ISCED 3–4)",
+            "Toinen aste tai erikoisammattikoulutusaste (ISCED 3–4)",
+            "Andra stadiet eller specialyrkesutbildningsnivå (ISCED 3–4)",
             "Upper secondary or post-secondary non-tertiary education (ISCED 3–4)",
         ),
     ),
     (
         IscedBand.ISCED_5_8,
         _l(
-            "Korkea-asteen koulutus (ISCED 5–8)",
-            "Högre utbildning (ISCED 5–8)",
+            "Korkea-aste (ISCED 5–8)",
+            "Högre nivå (ISCED 5–8)",
             "Tertiary education (ISCED 5–8)",
         ),
     ),
@@ -341,19 +371,21 @@ _TEXT: dict[str, Labels] = {
     ),
     "target": _l("Tavoite", "Mål", "Target"),
     "actual": _l("Toteutuma", "Utfall", "Actual"),
-    "attainment": _l("Arvio", "Bedömning", "Attainment"),
+    # Not "Arvio": that is the estimated data source ("estimate") in the same report.
+    "attainment": _l("Toteutuminen", "Måluppfyllelse", "Attainment"),
     "below": _l("alittui", "underskreds", "below"),
     "within": _l("saavutettiin", "uppnåddes", "within"),
     "above": _l("ylittyi", "överskreds", "above"),
     "partial": _l("osajakso", "delperiod", "part period"),
     "figure": _l("Tunnusluku", "Nyckeltal", "Figure"),
+    "code": _l("Koodi", "Kod", "Code"),
     "value": _l("Arvo", "Värde", "Value"),
     "base": _l("Perusjoukko", "Bas", "Base"),
     "source": _l("Lähde", "Källa", "Source"),
     "collected": _l("kerätty tieto", "insamlade uppgifter", "collected data"),
     "sample": _l("otos", "urval", "sample"),
     "estimate": _l("arvio", "uppskattning", "estimate"),
-    "leavers": _l("Päättäneet", "Avslutade", "Leavers"),
+    "leavers": _l("Päättäneet", "Deltagare som lämnat", "Leavers"),
     "during_period": _l(
         "Osallistuneet kauden aikana", "Deltagare under perioden", "Taking part during the period"
     ),
@@ -407,6 +439,12 @@ _TEXT: dict[str, Labels] = {
     "change": _l("Muutos", "Ändring", "Change"),
     "days": _l("päivää", "dagar", "days"),
     "years": _l("vuotta", "år", "years"),
+    "own_figures": _l(
+        "Hankkeen omat tunnusluvut", "Projektets egna nyckeltal", "The project's own figures"
+    ),
+    "at_least": _l("vähintään {n}", "minst {n}", "at least {n}"),
+    "at_most": _l("enintään {n}", "högst {n}", "at most {n}"),
+    "range": _l("{low}–{high}", "{low}–{high}", "{low}–{high}"),
     "generated_by": _l(
         "Laadittu hankemalli-kirjastolla", "Skapad med hankemalli", "Made with hankemalli"
     ),

@@ -20,8 +20,10 @@ from ..indicators import (
     ReportingPeriod,
     Verdict,
     assess_transferability,
+    common_indicators,
     compute,
     evidence,
+    evidence_criteria,
     instrument_indicators,
 )
 from ..model import Dataset, EmbeddingStage, OperatingModel
@@ -152,8 +154,16 @@ def _model(
     threshold: int,
     rules: CountingRules | None,
 ) -> list[Block]:
+    # The results compared are those of the programme's own programming period.
+    criteria = evidence_criteria(common_indicators(dataset.programme.programming_period))
     found = evidence(
-        model, dataset.participants, period=period, as_of=as_of, threshold=threshold, rules=rules
+        model,
+        dataset.participants,
+        period=period,
+        as_of=as_of,
+        criteria=criteria,
+        threshold=threshold,
+        rules=rules,
     )
     assessment = assess_transferability(model, found)
     described = [(name, _field_text(model, name)) for name in _FIELDS]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,6 +20,7 @@ from ._document import (
     Ratio,
     Report,
     ReportKind,
+    Text,
     Withheld,
 )
 from ._format import format_date, format_number, format_percent
@@ -28,6 +30,14 @@ __all__ = ["render_html", "render_json", "render_markdown"]
 
 WITHHELD = "•"
 EMPTY = "–"
+
+#: The official codes of the common indicators: CO01–CO19, CR01–CR09 (SFC2014),
+#: EECO01–EECO19, EECR01–EECR06 (SFC2021).
+_OFFICIAL_CODE = re.compile(r"(CO|CR|EECO|EECR)[0-9]{2}")
+
+
+def _official(code: str) -> str:
+    return code if _OFFICIAL_CODE.fullmatch(code) else ""
 
 
 def _check(language: str) -> Language:
@@ -58,6 +68,51 @@ def _cell(value: Cell, language: Language) -> str:
         number = format_number(value.value, language, value.places)
         return f"{number} {value.unit.get(language)}" if value.unit is not None else number
     return _label(value.value, language)
+
+
+#: Text that is a number: a year, or a signed change such as "+2" or "−1 / +3".
+_NUMBER_TEXT = re.compile(r"[+\-−]?\d[\d\u00a0 ]*(?: / [+\-−]?\d[\d\u00a0 ]*)?")
+
+
+def _is_text(value: Cell, language: Language) -> bool:
+    return isinstance(value, Text) and not _NUMBER_TEXT.fullmatch(_label(value.value, language))
+
+
+def _is_number(value: Cell, language: Language) -> bool:
+    """A number, a withheld number, or text that is a number."""
+    return isinstance(value, Count | Ratio | Percent | Amount | Withheld) or (
+        isinstance(value, Text) and not _is_text(value, language)
+    )
+
+
+def _text_column(cells: Sequence[Cell], language: Language) -> bool:
+    """True if a table's column reads as text (left-aligned), false if it is numeric.
+
+    A column is numeric when it holds numbers (withheld ones too) and no text: a
+    target span such as "30–40" or "vähintään 250" makes its column text even
+    where a target is a single number. An empty cell says nothing, so a column of
+    empty cells, such as the notes of a report without any, is text.
+    """
+    return any(_is_text(c, language) for c in cells) or not any(
+        _is_number(c, language) for c in cells
+    )
+
+
+def _alignment(block: Block, language: Language) -> list[bool]:
+    """Whether each column of a table or figure list is text, the row labels first."""
+    if isinstance(block, FigureList):
+        values = [r.value for r in block.rows]
+        codes = [True] if block.show_codes else []
+        return [*codes, True, any(_is_text(v, language) for v in values), True]
+    if isinstance(block, Paragraph):
+        return []
+    return [
+        True,
+        *(
+            _text_column([r.cells[i] for r in block.rows if i < len(r.cells)], language)
+            for i in range(len(block.columns))
+        ),
+    ]
 
 
 def _title(report: Report, language: Language) -> str:
@@ -98,9 +153,9 @@ def _md_escape(value: str) -> str:
     return value.replace("|", "\\|")
 
 
-def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+def _md_table(header: list[str], rows: list[list[str]], text_columns: list[bool]) -> list[str]:
     lines = ["| " + " | ".join(_md_escape(h) for h in header) + " |"]
-    lines.append("|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|")
+    lines.append("|" + "|".join(":---" if t else "---:" for t in text_columns) + "|")
     lines += ["| " + " | ".join(_md_escape(c) for c in row) + " |" for row in rows]
     return lines
 
@@ -119,11 +174,14 @@ def _md_block(block: Block, language: Language) -> list[str]:
             [r.label.get(language), _cell(r.value, language), text(str(r.source)).get(language)]
             for r in block.rows
         ]
-        return [*head, *_md_table(header, rows), ""]
+        if block.show_codes:
+            header.insert(0, text("code").get(language))
+            rows = [[_official(r.code), *row] for r, row in zip(block.rows, rows, strict=True)]
+        return [*head, *_md_table(header, rows, _alignment(block, language)), ""]
     header = ["", *(c.get(language) for c in block.columns)]
     rows = [[_label(r.label, language), *(_cell(c, language) for c in r.cells)] for r in block.rows]
     head = [f"### {block.title.get(language)}", ""] if block.title else []
-    return [*head, *_md_table(header, rows), ""]
+    return [*head, *_md_table(header, rows, _alignment(block, language)), ""]
 
 
 def render_markdown(report: Report, language: str = "fi") -> str:
@@ -240,8 +298,8 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1re
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .95rem; }
-th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .5rem; text-align: right; }
-th:first-child, td:first-child { text-align: left; }
+th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; }
+th.num, td.num { text-align: right; }
 tbody th { font-weight: normal; }
 thead th { background: #eef4f8; }
 td.withheld { color: #8a6d00; }
@@ -256,19 +314,35 @@ def _h(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def _html_cell(value: Cell, language: Language) -> str:
-    kind = ' class="withheld"' if isinstance(value, Withheld) else ""
+def _classes(*names: str) -> str:
+    used = " ".join(n for n in names if n)
+    return f' class="{used}"' if used else ""
+
+
+def _html_cell(value: Cell, language: Language, text_column: bool) -> str:
+    kind = _classes("" if text_column else "num", "withheld" if isinstance(value, Withheld) else "")
     return f"<td{kind}>{_h(_cell(value, language))}</td>"
 
 
 def _html_table(
-    title: str | None, header: list[str], rows: list[tuple[str, list[str]]]
+    title: str | None,
+    header: list[str],
+    rows: list[tuple[str, list[str]]],
+    text_columns: list[bool],
+    codes: list[str] | None = None,
 ) -> list[str]:
+    """A table; with ``codes``, a first column of codes before the row headers."""
     out = [f"<h3>{_h(title)}</h3>"] if title else []
-    out.append(
-        "<table><thead><tr>" + "".join(f"<th>{_h(h)}</th>" for h in header) + "</tr></thead><tbody>"
+    head = "".join(
+        f"<th{_classes('' if t else 'num')}>{_h(h)}</th>"
+        for h, t in zip(header, text_columns, strict=True)
     )
-    out += [f'<tr><th scope="row">{_h(label)}</th>{"".join(cells)}</tr>' for label, cells in rows]
+    out.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
+    leads = [f"<td>{_h(c)}</td>" for c in codes] if codes is not None else [""] * len(rows)
+    out += [
+        f'<tr>{lead}<th scope="row">{_h(label)}</th>{"".join(cells)}</tr>'
+        for lead, (label, cells) in zip(leads, rows, strict=True)
+    ]
     out.append("</tbody></table>")
     return out
 
@@ -276,28 +350,39 @@ def _html_table(
 def _html_block(block: Block, language: Language) -> list[str]:
     if isinstance(block, Paragraph):
         return [f"<p>{_h(block.text.get(language))}</p>"]
+    title = block.title.get(language) if block.title else None
+    text_columns = _alignment(block, language)
     if isinstance(block, FigureList):
         header = [
             text("figure").get(language),
             text("value").get(language),
             text("source").get(language),
         ]
+        value_is_text = text_columns[2 if block.show_codes else 1]
         rows = [
             (
                 r.label.get(language),
                 [
-                    _html_cell(r.value, language),
+                    _html_cell(r.value, language, value_is_text),
                     f"<td>{_h(text(str(r.source)).get(language))}</td>",
                 ],
             )
             for r in block.rows
         ]
-        return _html_table(block.title.get(language) if block.title else None, header, rows)
+        if block.show_codes:
+            header.insert(0, text("code").get(language))
+            codes = [_official(r.code) for r in block.rows]
+            return _html_table(title, header, rows, text_columns, codes)
+        return _html_table(title, header, rows, text_columns)
     header = ["", *(c.get(language) for c in block.columns)]
     rows = [
-        (_label(r.label, language), [_html_cell(c, language) for c in r.cells]) for r in block.rows
+        (
+            _label(r.label, language),
+            [_html_cell(c, language, t) for c, t in zip(r.cells, text_columns[1:], strict=False)],
+        )
+        for r in block.rows
     ]
-    return _html_table(block.title.get(language) if block.title else None, header, rows)
+    return _html_table(title, header, rows, text_columns)
 
 
 def _html_article(report: Report, lang: Language, index: int) -> list[str]:

@@ -17,10 +17,12 @@ from ..model import (
     OrganisationKind,
     Partner,
     Programme,
+    ProgrammingPeriod,
     ServiceType,
     Target,
     TargetMetric,
     TargetPeriod,
+    programming_period_of,
 )
 from ._basics import check_period, codes, draw_date, optional, pseudonyms, texts
 
@@ -130,6 +132,17 @@ def draw_programme(
     """Draw a programme; see :func:`programmes`."""
     start, end = period if period is not None else draw(_PROGRAMME_PERIODS)
     pool = tuple(ServiceType) if services is None else tuple(services)
+    # The programming period: left to its default by date, or any period the dates
+    # allow (a 2014–2020 programme may start as late as 2023, Reg. 1303/2013 Art. 65).
+    allowed = [
+        p
+        for p, possible in (
+            (ProgrammingPeriod.ESF_2014_2020, start <= pendulum.date(2023, 12, 31)),
+            (ProgrammingPeriod.ESF_PLUS_2021_2027, end >= pendulum.date(2021, 1, 1)),
+        )
+        if possible
+    ]
+    chosen = draw(st.sampled_from([None, *allowed]))
     return Programme(
         id=draw(pseudonyms()),
         name=draw(texts()),
@@ -143,6 +156,7 @@ def draw_programme(
         services=tuple(draw(st.lists(codes(ServiceType, among=pool), unique=True))) if pool else (),
         partners=draw(_SOME_PARTNERS),
         qualifying_certificates=draw(_QUALIFYING),
+        programming_period=programming_period_of(start) if chosen is None else chosen,
     )
 
 
@@ -164,7 +178,8 @@ def programmes(
 
     ``period`` fixes the programme's ``(start, end)``; by default it is drawn from
     :func:`programme_periods`. ``services`` limits the services it offers (all
-    kinds by default). Funding shares, when all are known, add up to 1.
+    kinds by default). Funding shares, when all are known, add up to 1. The
+    programming period is its default by date or any other the dates allow.
     """
     fixed = None if period is None else check_period(period)
     return _programmes(fixed, None if services is None else tuple(services))

@@ -109,6 +109,7 @@ def _draw_profile(draw: st.DrawFn, first_entry: pendulum.Date) -> EntryProfile:
         minority=draw(answers()),
         homeless=draw(answers()),
         rural=draw(answers()),
+        other_disadvantaged=draw(answers()),
     )
 
 
