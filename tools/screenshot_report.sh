@@ -20,7 +20,7 @@ fi
 mkdir -p "$out"
 html="$(cd "$out" && pwd)/final-$lang.html"
 data="$(mktemp --suffix=.json)"
-"$python" -m hankemalli demo --export "$data" >/dev/null
+"$python" -m hankemalli demo --export "$data" --force >/dev/null
 "$python" -m hankemalli report "$data" --final --as-of 2019-07-31 --lang "$lang" --format html -o "$html"
 rm -f "$data"
 profile="$(mktemp -d)"

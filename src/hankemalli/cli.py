@@ -10,6 +10,11 @@ be read. ``migrate OLD -o NEW`` turns a version-1 document into the current
 schema version. ``explain FILE --participant ID`` tells, for an auditor, whether
 and why one person is counted in each figure.
 
+Whatever the input, a command ends with an exit status of docs/cli.md and a
+message, never a traceback: 0 done, 1 an invalid document, 2 a file that cannot
+be read or written or a wrong option, 3 a bug, 130 an interrupt. Every file is
+written atomically (:func:`_write_atomically`); what a message echoes is escaped.
+
 The library reads no clock, and neither does the command line: a report's
 ``--as-of`` date defaults to the programme's end.
 """
@@ -18,62 +23,246 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NoReturn, cast
 
 import pendulum
 
+from ._files import write_atomically as _write_atomically
 from ._version import __version__
 from .model import SCHEMA_VERSION, DataError, Dataset, Programme
+from .model._errors import shown
 from .serialization import loads
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from .reporting import Report
 
 __all__ = ["main"]
 
-#: Exit statuses: valid, invalid document, unreadable file or bad usage.
-OK, INVALID, UNREADABLE = 0, 1, 2
+#: Exit statuses (docs/cli.md): done (a valid document), an invalid document, a file
+#: that cannot be read or written or an option that is wrong, an unexpected error
+#: (a bug), and an interrupt (Ctrl-C).
+OK, INVALID, UNREADABLE, BUG, INTERRUPTED = 0, 1, 2, 3, 130
 
 FORMATS = ("md", "json", "html")
 LANGUAGES = ("fi", "sv", "en")
 
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (``sys.argv[1:]`` if None); return the exit status."""
-    parser = _parser()
+    """Run the command line with ``argv`` (``sys.argv[1:]`` if None); return the exit status.
+
+    Whatever the input, the outcome is one of the exit statuses of docs/cli.md and a
+    message, never a traceback. A reader that goes away (``| head``) does not change
+    the status: the rest of the output is dropped.
+    """
+    args: argparse.Namespace | None = None
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help, --version and usage errors end argparse early
-        return int(exc.code or 0)
-    try:
+        try:
+            args = _parser().parse_args(argv)
+        except SystemExit as exc:  # --help, --version and usage errors end argparse early
+            return int(exc.code or 0)
         status: int = args.run(args)
+        return status
+    except _UnwritableError as exc:
+        _err(exc.message(args))
+        return UNREADABLE
+    except KeyboardInterrupt:
+        _err(f"{_name(args)}: interrupted")
+        return INTERRUPTED
+    except Exception as exc:  # the promise: never a traceback, whatever the input
+        _err(
+            f"{_name(args)}: unexpected error (a bug in hankemalli {__version__}; please "
+            f"report it): {type(exc).__name__}: {shown(str(exc), 200)}"
+        )
+        return BUG
+    finally:
+        _flush(sys.stdout)
+        _flush(sys.stderr)
+
+
+def _name(args: argparse.Namespace | None) -> str:
+    """The command's name for a message: ``hankemalli report``, or ``hankemalli``."""
+    return "hankemalli" if args is None else f"hankemalli {args.command}"
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose messages cannot break a line, colour a terminal or fail.
+
+    A usage error echoes what was typed: control characters in it are escaped. Help
+    goes to a stream that may not take every character, or may be a closed pipe.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and ``message``, escaped, and exit with status 2."""
+        super().error(_escape(message))
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            stream = cast("IO[str]", file or sys.stderr)
+            _write(stream, _encodable(message, stream))
+
+
+# Output ----------------------------------------------------------------------------
+
+
+class _UnwritableError(Exception):
+    """The standard output cannot take a character of the text (its encoding lacks it)."""
+
+    def __init__(self, error: UnicodeEncodeError, encoding: str) -> None:
+        super().__init__(str(error))
+        self.character = error.object[error.start : error.end]
+        self.encoding = encoding
+
+    def message(self, args: argparse.Namespace | None) -> str:
+        command = _name(args)
+        character = shown(self.character[:1])
+        if _is_surrogate(self.character[:1]):
+            return (
+                f"{command}: the text holds a lone surrogate {character}, which no file "
+                "can hold; nothing was written"
+            )
+        hint = " or write to a file with --output" if hasattr(args, "output") else ""
+        return (
+            f"{command}: the standard output cannot take the text: its encoding "
+            f"{self.encoding} has no {character} (U+{ord(self.character[0]):04X}); "
+            f"nothing was written. Set PYTHONIOENCODING=utf-8{hint}"
+        )
+
+
+def _is_surrogate(character: str) -> bool:
+    return bool(character) and 0xD800 <= ord(character) <= 0xDFFF
+
+
+def _stream_encoding(stream: IO[str]) -> tuple[str, str]:
+    return (
+        getattr(stream, "encoding", None) or "utf-8",
+        getattr(stream, "errors", None) or "strict",
+    )
+
+
+def _encodable(text: str, stream: IO[str]) -> str:
+    """``text`` with what ``stream`` cannot encode written as escapes (for messages)."""
+    encoding, errors = _stream_encoding(stream)
+    try:
+        text.encode(encoding, errors)
+    except UnicodeEncodeError:
+        return text.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:  # an unknown encoding or error handler: let the stream decide
+        pass
+    return text
+
+
+def _out(text: str) -> None:
+    """Write ``text`` to the standard output whole, or raise :class:`_UnwritableError`.
+
+    The text is checked against the output's encoding before anything is written,
+    so an output that cannot take it (``PYTHONIOENCODING=ascii``) gets nothing, not
+    a half-written report.
+    """
+    encoding, errors = _stream_encoding(sys.stdout)
+    try:
+        text.encode(encoding, errors)
+    except UnicodeEncodeError as error:
+        raise _UnwritableError(error, encoding) from None
+    except LookupError:
+        pass
+    _write(sys.stdout, text)
+
+
+def _err(line: str) -> None:
+    """Write one line of a message to the standard error."""
+    _write(sys.stderr, _encodable(line + "\n", sys.stderr))
+
+
+def _write(stream: IO[str], text: str) -> None:
+    """Write and flush; a closed pipe (the reader went away) drops the rest quietly."""
+    try:
+        stream.write(text)
+        stream.flush()
     except BrokenPipeError:
-        # The reader went away (say, `| head`): stop quietly, as other tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return INVALID
-    return status
+        _silence(stream)
+
+
+def _flush(stream: IO[str]) -> None:
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        _silence(stream)
+    except (OSError, ValueError):  # a closed or broken stream: nothing more to say
+        pass
+
+
+def _silence(stream: IO[str]) -> None:
+    """Send the rest of ``stream`` to the null device, after a broken pipe.
+
+    Python's final flush of the closed pipe then neither fails nor prints
+    "Exception ignored ... BrokenPipeError".
+    """
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError):  # not a file (a test's capture): nothing to redirect
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, descriptor)
+    finally:
+        os.close(devnull)
+
+
+def _escape(value: object) -> str:
+    r"""``value`` as text with every character that is not printable escaped.
+
+    For paths and other input echoed in a message: a newline, an ANSI escape or a
+    lone surrogate is written as ``\n``, ``\x1b``, ``\ud800``, so it cannot fake a
+    line or colour a terminal. Printable text, such as a path, is shown as it is.
+    """
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+# Options ---------------------------------------------------------------------------
 
 
 def _date(text: str) -> pendulum.Date:
-    try:
-        year, month, day = (int(part) for part in text.split("-"))
-        return pendulum.date(year, month, day)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+    """A date as the JSON form has it: ``YYYY-MM-DD`` in ASCII digits, in the calendar.
+
+    The same rule as the reader of documents (``serialization``); a test holds the two
+    together.
+    """
+    match = _ISO_DATE.fullmatch(text)
+    if match is not None:
+        year, month, day = (int(part) for part in match.groups())
+        try:
+            return pendulum.date(year, month, day)
+        except ValueError:  # not in the calendar (2019-02-30, year 0)
+            pass
+    raise argparse.ArgumentTypeError(
+        f"expected a date YYYY-MM-DD in the calendar, got {shown(text)}"
+    )
+
+
+def _year(text: str) -> int:
+    # ASCII digits only, as in JSON; a year the programme does not have is told later.
+    if len(text) <= 9 and _ASCII_DIGITS.fullmatch(text):
+        return int(text)
+    raise argparse.ArgumentTypeError(f"expected a year YYYY, got {shown(text)}")
 
 
 def _threshold(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return value
+    # ASCII digits only, as in JSON; at most 9 of them (a billion people is plenty).
+    if len(text) <= 9 and _ASCII_DIGITS.fullmatch(text) and int(text) >= 1:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {shown(text)}")
 
 
 def _output_options(command: argparse.ArgumentParser) -> None:
@@ -94,7 +283,7 @@ def _output_options(command: argparse.ArgumentParser) -> None:
 def _period_options(command: argparse.ArgumentParser, year: str, final: str) -> None:
     """``--year YYYY`` or ``--final``, and ``--as-of``: what is counted, and what is known."""
     which = command.add_mutually_exclusive_group()
-    which.add_argument("--year", type=int, metavar="YYYY", help=year)
+    which.add_argument("--year", type=_year, metavar="YYYY", help=year)
     which.add_argument("--final", action="store_true", help=final)
     command.add_argument(
         "--as-of",
@@ -105,7 +294,7 @@ def _period_options(command: argparse.ArgumentParser, year: str, final: str) -> 
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="hankemalli",
         description="Model and report the data of publicly funded employment projects (hanke).",
     )
@@ -124,8 +313,13 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="write the demo dataset as a JSON document to FILE (a template for your data)",
     )
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="with --export, replace FILE if it exists (without it, an existing FILE is kept)",
+    )
     _output_options(demo)
-    demo.set_defaults(run=_demo)
+    demo.set_defaults(run=_demo, command="demo")
     report = commands.add_parser(
         "report",
         help="render a dataset's annual or final report",
@@ -134,7 +328,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("file", metavar="FILE", type=Path, help="the dataset's JSON document")
     _period_options(report, "the annual report of YYYY", "the final report (the default)")
     _output_options(report)
-    report.set_defaults(run=_report)
+    report.set_defaults(run=_report, command="report")
     validate = commands.add_parser(
         "validate",
         help="check a JSON document; list every problem",
@@ -142,7 +336,7 @@ def _parser() -> argparse.ArgumentParser:
         "(every problem listed as '$.path: message'), 2 the file cannot be read.",
     )
     validate.add_argument("file", metavar="FILE", type=Path, help="the JSON document to check")
-    validate.set_defaults(run=_validate)
+    validate.set_defaults(run=_validate, command="validate")
     migrate = commands.add_parser(
         "migrate",
         help="turn a version-1 document into the current schema version",
@@ -153,7 +347,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     migrate.add_argument("file", metavar="OLD", type=Path, help="the document to migrate")
     migrate.add_argument("--output", "-o", type=Path, metavar="NEW", help="write to NEW")
-    migrate.set_defaults(run=_migrate)
+    migrate.set_defaults(run=_migrate, command="migrate")
     explain = commands.add_parser(
         "explain",
         help="why one participant is or is not counted in the figures",
@@ -167,7 +361,7 @@ def _parser() -> argparse.ArgumentParser:
         "--code", metavar="CODE", help="one indicator (e.g. EECR04); all of them if not given"
     )
     _period_options(explain, "the calendar year YYYY", "the whole programme period (the default)")
-    explain.set_defaults(run=_explain)
+    explain.set_defaults(run=_explain, command="explain")
     return parser
 
 
@@ -182,29 +376,49 @@ def _renderer(name: str) -> Callable[..., str]:
     return renderers[name]
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it into place.
+def _write_file(command: str, path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` atomically; if it cannot be, say why and return False."""
+    reason = _name_problem(path)
+    if reason is None:
+        try:
+            _write_atomically(path, text)
+        except OSError as exc:
+            reason = _reason(exc)
+        except UnicodeEncodeError as exc:
+            character = shown(exc.object[exc.start : exc.end])
+            reason = f"the text holds {character}, which UTF-8 cannot encode"
+        else:
+            return True
+    _err(f"hankemalli {command}: cannot write {_escape(path)}: {reason}; nothing was written")
+    return False
 
-    A failure leaves an existing file as it was, never truncated.
-    """
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+def _name_problem(path: Path) -> str | None:
+    """Why the file system cannot take ``path`` as a name, or None if it can."""
+    if "\0" in str(path):
+        return "a file name cannot hold a NUL character"
     try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+        os.fsencode(path)
+    except UnicodeEncodeError:
+        return f"the name cannot be encoded for the file system ({sys.getfilesystemencoding()})"
+    return None
 
 
-def _emit(args: argparse.Namespace, command: str, text: str) -> int:
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):
+        return False
+
+
+def _emit(args: argparse.Namespace, text: str) -> int:
+    """Write a command's result to ``--output`` (atomically) or the standard output."""
     if args.output is None:
-        print(text, end="" if text.endswith("\n") else "\n")
+        _out(text if text.endswith("\n") else text + "\n")
         return OK
-    try:
-        _write_atomically(args.output, text)
-    except OSError as exc:
-        print(f"hankemalli {command}: cannot write {args.output}: {_reason(exc)}", file=sys.stderr)
+    if not _write_file(args.command, args.output, text):
         return UNREADABLE
-    print(f"wrote {args.output}", file=sys.stderr)
+    _err(f"wrote {_escape(args.output)}")
     return OK
 
 
@@ -279,40 +493,68 @@ def _demo(args: argparse.Namespace) -> int:
             rendered = [_renderer(args.format)(d, args.lang) for d in documents]
             joined = ("[\n", ",\n", "\n]\n") if args.format == "json" else ("", "\n---\n\n", "")
             text = joined[0] + joined[1].join(rendered) + joined[2]
-        return _emit(args, "demo", text)
-    try:
-        args.export.write_text(demo_json(), encoding="utf-8")
-    except OSError as exc:
-        print(f"hankemalli demo: cannot write {args.export}: {_reason(exc)}", file=sys.stderr)
+        return _emit(args, text)
+    target: Path = args.export
+    if not args.force and (target.exists() or target.is_symlink()):
+        _err(f"hankemalli demo: {_escape(target)} exists; not replaced (use --force to replace it)")
         return UNREADABLE
-    print(f"wrote the demo dataset to {args.export}")
+    if not _write_file("demo", target, demo_json()):
+        return UNREADABLE
+    _err(f"wrote the demo dataset to {_escape(target)}")
     return OK
 
 
-def _read(path: Path, command: str) -> Dataset | int:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        print(f"hankemalli {command}: cannot read {path}: {_reason(exc)}", file=sys.stderr)
+def _read(args: argparse.Namespace) -> Dataset | int:
+    """Read the document ``args.file``; on failure, say why and return the exit status."""
+    path: Path = args.file
+    output: Path | None = getattr(args, "output", None)
+    if output is not None and _same_file(path, output):
+        _err(
+            f"hankemalli {args.command}: --output {_escape(output)} is the document "
+            "being read; write to another file"
+        )
+        return UNREADABLE
+    reason = _name_problem(path)
+    if reason is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            reason = _reason(exc)
+    if reason is not None:
+        _err(f"hankemalli {args.command}: cannot read {_escape(path)}: {reason}")
         return UNREADABLE
     try:
         return loads(data, Dataset)
     except DataError as error:
-        for problem in error.problems:
-            print(problem)
-        count = len(error.problems)
-        print(f"{path}: invalid, {count} problem{'s' * (count != 1)}", file=sys.stderr)
+        # The problems are escaped again here, so no problem can break its line.
+        _out("".join(f"{_escape(problem)}\n" for problem in error.problems))
+        listed = len(error.problems)
+        # A DataError keeps the first problems of a long run and counts the rest.
+        count = max(int(getattr(error, "count", listed)), listed)
+        first = f" (the first {listed:,} listed)" if count > listed else ""
+        _err(f"{_escape(path)}: invalid, {count:,} problem{'s' * (count != 1)}{first}")
         return INVALID
+
+
+def _as_of(programme: Programme, args: argparse.Namespace) -> pendulum.Date | None:
+    """The as-of date (by default the programme's end), or None if it is before the start."""
+    as_of: pendulum.Date = args.as_of or programme.end
+    if as_of < programme.start:
+        _err(
+            f"hankemalli {args.command}: --as-of {as_of} is before the programme starts "
+            f"({programme.start}); nothing is counted as of then"
+        )
+        return None
+    return as_of
 
 
 def _has_year(programme: Programme, year: int, as_of: pendulum.Date, command: str) -> bool:
     """True if the programme has ``year`` up to ``as_of``; otherwise says so on stderr."""
     if programme.start.year <= year <= min(programme.end, as_of).year:
         return True
-    print(
+    _err(
         f"hankemalli {command}: the programme has no year {year} up to {as_of} "
-        f"(it runs {programme.start}–{programme.end})",
-        file=sys.stderr,
+        f"(it runs {programme.start}–{programme.end})"
     )
     return False
 
@@ -320,30 +562,32 @@ def _has_year(programme: Programme, year: int, as_of: pendulum.Date, command: st
 def _report(args: argparse.Namespace) -> int:
     from .reporting import annual_report, final_report
 
-    dataset = _read(args.file, "report")
+    dataset = _read(args)
     if isinstance(dataset, int):
         return dataset
     programme = dataset.programme
-    as_of = args.as_of or programme.end
+    as_of = _as_of(programme, args)
+    if as_of is None:
+        return UNREADABLE
     if args.year is not None:
         if not _has_year(programme, args.year, as_of, "report"):
             return UNREADABLE
         document = annual_report(dataset, args.year, as_of=as_of, threshold=args.threshold)
     else:
         document = final_report(dataset, as_of=as_of, threshold=args.threshold)
-    return _emit(args, "report", _renderer(args.format)(document, args.lang))
+    return _emit(args, _renderer(args.format)(document, args.lang))
 
 
 def _validate(args: argparse.Namespace) -> int:
-    path: Path = args.file
-    dataset = _read(path, "validate")
+    dataset = _read(args)
     if isinstance(dataset, int):
         return dataset
     records = dataset.participants
-    print(
-        f"{path}: OK, programme {dataset.programme.id!r}, {len(records)} participants, "
+    _out(
+        f"{_escape(args.file)}: OK, programme {shown(dataset.programme.id)}, "
+        f"{len(records)} participants, "
         f"{sum(len(r.episodes) for r in records)} service episodes, "
-        f"{sum(len(r.events) for r in records)} outcome events"
+        f"{sum(len(r.events) for r in records)} outcome events\n"
     )
     return OK
 
@@ -353,12 +597,12 @@ def _migrate(args: argparse.Namespace) -> int:
 
     # The reader migrates a version-1 document by itself and reports its problems where
     # they are in the document as written.
-    dataset = _read(args.file, "migrate")
+    dataset = _read(args)
     if isinstance(dataset, int):
         return dataset
-    status = _emit(args, "migrate", dumps(dataset) + "\n")
+    status = _emit(args, dumps(dataset) + "\n")
     if status == OK:
-        print(f"{args.file}: read, written as version {SCHEMA_VERSION}", file=sys.stderr)
+        _err(f"{_escape(args.file)}: read, written as version {SCHEMA_VERSION}")
     return status
 
 
@@ -373,26 +617,26 @@ def _explain(args: argparse.Namespace) -> int:
         explain,
     )
 
-    dataset = _read(args.file, "explain")
+    dataset = _read(args)
     if isinstance(dataset, int):
         return dataset
     programme = dataset.programme
     record = next((r for r in dataset.participants if r.id == args.participant), None)
     if record is None:
-        print(
-            f"hankemalli explain: no participant {args.participant!r} in {args.file}",
-            file=sys.stderr,
+        _err(
+            f"hankemalli explain: no participant {shown(args.participant)} in {_escape(args.file)}"
         )
         return UNREADABLE
     catalogue = ESF_PLUS_2021 + ESF_2014 + SEED_FIGURES
     if args.code is not None and args.code not in catalogue.codes:
-        print(
-            f"hankemalli explain: unknown indicator {args.code!r}; "
-            f"known: {', '.join(catalogue.codes)}",
-            file=sys.stderr,
+        _err(
+            f"hankemalli explain: unknown indicator {shown(args.code)}; "
+            f"known: {', '.join(catalogue.codes)}"
         )
         return UNREADABLE
-    as_of = args.as_of or programme.end
+    as_of = _as_of(programme, args)
+    if as_of is None:
+        return UNREADABLE
     if args.year is not None:
         if not _has_year(programme, args.year, as_of, "explain"):
             return UNREADABLE
@@ -423,9 +667,9 @@ def _explain(args: argparse.Namespace) -> int:
                 else "not in scope"
             )
             lines.append(f"{indicator.code}: {verdict}")
-    print("\n".join(lines))
+    _out("\n".join(lines) + "\n")
     return OK
 
 
 def _reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
+    return _escape(exc.strerror or exc)

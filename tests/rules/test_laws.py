@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 
-from hankemalli import Gender
+from hankemalli import Answer, Gender
 from hankemalli.rules import Severity, check_dataset, check_record
 from hankemalli.testing import strategies as hst
 
@@ -32,10 +32,16 @@ def test_a_completeness_warning_exactly_when_a_characteristic_is_missing(record)
     assert ("completeness.age" in rules) == (record.participant.age_at_entry is None)
     assert ("completeness.labour_market_status" in rules) == (profile.labour_market_status is None)
     complete = profile.is_complete and record.participant.age_at_entry is not None
-    missing = {
-        r for r in rules if r.startswith("completeness.") and r != "completeness.unemployed_since"
-    }
+    # Two completeness warnings are not about the four characteristics that decide
+    # whether a record counts beyond the grand total: the unemployment start, and the
+    # foreign-background question not asked of a third-country national.
+    others = {"completeness.unemployed_since", "completeness.foreign_background_not_asked"}
+    missing = {r for r in rules if r.startswith("completeness.") and r not in others}
     assert complete == (not missing)
+    assert ("completeness.foreign_background_not_asked" in rules) == (
+        profile.third_country_national is Answer.YES
+        and profile.foreign_background is Answer.NOT_ASKED
+    )
 
 
 @given(hst.datasets(max_participants=4))

@@ -26,6 +26,11 @@ def _load_builders() -> ModuleType:
     return sys.modules[name]
 
 
+# Loaded now, before the test modules beside this file, which may take it from
+# sys.modules under its name at import time.
+_load_builders()
+
+
 @pytest.fixture
 def build() -> ModuleType:
     """The builders of small valid objects and the error helpers (tests/_builders.py)."""

@@ -383,6 +383,8 @@ def test_document_problems_are_reported_with_the_records_problems(document):
         "$.participants[1].profile.rural: unknown Answer 'maybe'; allowed: yes, no, refused, "
         "not_asked",
         "$.participants[2].profile: required key is missing",
+        # The model's checks run on the keys that could be read (issue 11, row 8).
+        "$.participants[2].periods: a participation needs at least one period",
         "$.participants[2].participant.id: participant 'K-0002' appears twice (first at "
         "participants[1]); keep one record per person per programme and add a period for a "
         "re-entry",

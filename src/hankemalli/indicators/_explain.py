@@ -28,7 +28,7 @@ from ._results import (
     StatusSixMonthsAfter,
     StatusUponLeaving,
 )
-from ._selectors import AllOf, AnyOf, Complete, HadEvent, HasStatus, Not, Selector
+from ._selectors import AllOf, AnyOf, Complete, HadEvent, HasStatus, Not, Selector, Window
 
 __all__ = ["Explanation", "Members", "explain", "members"]
 
@@ -204,8 +204,13 @@ def _describe(selector: Selector, view: RecordView, ctx: Context, role: str) -> 
         )
         yield f"{role}: {_name(selector)}: {matched} ({facts})"
     elif isinstance(selector, HadEvent | GainedQualification):
-        window = getattr(selector, "window", None)
-        bounds = (window.bounds(view, ctx) if window is not None else None) or (
+        # A qualification counts from the first entry to four weeks after the exit.
+        window = (
+            Window.DURING_OR_UPON_LEAVING
+            if isinstance(selector, GainedQualification)
+            else selector.window
+        )
+        bounds = window.bounds(view, ctx) or (
             view.first_entry,
             ctx.as_of,
         )

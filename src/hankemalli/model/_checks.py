@@ -8,6 +8,7 @@ these helpers yield :class:`Problem` objects instead of raising on the first one
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from enum import Enum
@@ -15,17 +16,50 @@ from typing import Any, TypeGuard
 
 import pendulum
 
-from ._errors import PathPart, Problem
+from ._errors import PathPart, Problem, shown
+from ._pseudonym import personal_data_problems, shown_safely
 
 __all__ = [
+    "EARLIEST_DATE",
+    "LATEST_DATE",
     "check_date",
     "check_enum",
     "check_optional_date",
     "check_text",
     "check_texts",
     "check_tuple_of",
+    "in_date_range",
     "is_pendulum_date",
+    "listed",
+    "text_problems",
 ]
+
+#: The first and last day of the years 1900–2100, the dates the model accepts: they
+#: hold every real date of a programme and its participants, and a date outside them
+#: (a year 9999, say) is a slip of the keyboard.
+EARLIEST_DATE = pendulum.date(1900, 1, 1)
+LATEST_DATE = pendulum.date(2100, 12, 31)
+
+#: How many items a message lists before it gives the count of the rest.
+LISTED_ITEMS = 10
+
+# A lone surrogate is half of a UTF-16 pair: no character, and no UTF-8 form.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Control characters (Unicode category Cc: C0, DEL and C1, which include the escape
+# that starts an ANSI sequence) and the Unicode line and paragraph separators.
+_NOT_IN_A_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NOT_IN_FREE_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {
+    0x00: "null",
+    0x09: "tab",
+    0x0A: "line feed",
+    0x0D: "carriage return",
+    0x1B: "escape, which starts an ANSI terminal sequence",
+    0x7F: "delete",
+    0x9B: "control sequence introducer, which starts an ANSI terminal sequence",
+    0x2028: "line separator",
+    0x2029: "paragraph separator",
+}
 
 
 def is_pendulum_date(value: object) -> TypeGuard[pendulum.Date]:
@@ -33,13 +67,28 @@ def is_pendulum_date(value: object) -> TypeGuard[pendulum.Date]:
     return isinstance(value, pendulum.Date) and not isinstance(value, dt.datetime)
 
 
+def in_date_range(value: object) -> TypeGuard[pendulum.Date]:
+    """True for a pendulum Date in the years the model accepts (1900–2100)."""
+    return is_pendulum_date(value) and EARLIEST_DATE <= value <= LATEST_DATE
+
+
 def check_date(name: str, value: object) -> Iterator[Problem]:
-    """A required date must be a pendulum Date (``pendulum.date(2016, 1, 31)``)."""
+    """A required date must be a pendulum Date (``pendulum.date(2016, 1, 31)``).
+
+    It must also lie in the years 1900–2100: a year such as 9999 is a slip of the
+    keyboard, and the final report of a programme ending then took 629 s and 930 MB.
+    """
     if not is_pendulum_date(value):
         yield Problem(
             path=(name,),
             message=f"expected a pendulum Date such as pendulum.date(2016, 1, 31), "
             f"got {type(value).__name__}",
+        )
+    elif not in_date_range(value):
+        yield Problem(
+            path=(name,),
+            message=f"the date {value} is outside the years hankemalli accepts: "
+            f"from {EARLIEST_DATE} to {LATEST_DATE}",
         )
 
 
@@ -49,14 +98,66 @@ def check_optional_date(name: str, value: object) -> Iterator[Problem]:
         yield from check_date(name, value)
 
 
-def check_text(name: str, value: object, *, optional: bool = False) -> Iterator[Problem]:
-    """Free text must be a non-blank string (or None where optional)."""
+def check_text(
+    name: str,
+    value: object,
+    *,
+    optional: bool = False,
+    multiline: bool = False,
+    record: bool = False,
+) -> Iterator[Problem]:
+    """Free text must be a non-blank string (or None where optional); see :func:`text_problems`."""
     if value is None and optional:
         return
     if not isinstance(value, str):
         yield Problem(path=(name,), message=f"expected text, got {type(value).__name__}")
     elif not value.strip():
         yield Problem(path=(name,), message="must not be blank")
+    else:
+        yield from text_problems((name,), value, multiline=multiline, record=record)
+
+
+def text_problems(
+    path: tuple[PathPart, ...], text: str, *, multiline: bool = False, record: bool = False
+) -> Iterator[Problem]:
+    """What is wrong with the characters of a text; the text itself is never repeated.
+
+    - No lone surrogate (U+D800–U+DFFF): it is no character and cannot be written
+      as UTF-8, so a document or report holding it could not be saved.
+    - No control character (C0, DEL, C1, hence no ANSI escape sequence). A
+      ``multiline`` text (a description, a note) may hold line feeds and tabs; any
+      other text is one line, without them or the Unicode line separators.
+    - No personal identity code; in a ``record`` text (part of a participant's
+      record) no e-mail address or phone number either.
+
+    Linear in the length of the text.
+    """
+    if not text.isprintable():  # printable text has neither controls nor surrogates
+        surrogate = _SURROGATE.search(text)
+        if surrogate is not None:
+            yield Problem(
+                path=path,
+                message=f"contains a lone surrogate U+{ord(surrogate.group()):04X} at "
+                f"character {surrogate.start() + 1}: it is no character and cannot be "
+                "written as UTF-8; the text was probably decoded wrongly",
+            )
+        control = (_NOT_IN_FREE_TEXT if multiline else _NOT_IN_A_LINE).search(text)
+        if control is not None:
+            code = ord(control.group())
+            name = _CONTROL_NAMES.get(code, "a control character")
+            allowed = (
+                "free text may hold line feeds (\\n) and tabs (\\t), but no other control "
+                "characters"
+                if multiline
+                else "this text is one line of printable characters, without line breaks, "
+                "tabs or other control characters"
+            )
+            yield Problem(
+                path=path,
+                message=f"contains U+{code:04X} ({name}) at character {control.start() + 1}; "
+                f"{allowed}",
+            )
+    yield from personal_data_problems(path, text, contacts=record)
 
 
 def check_enum(
@@ -71,10 +172,10 @@ def check_enum(
         if isinstance(value, str) and value in codes:
             message = (
                 f"give the code list member {enum.__name__}.{codes[value].name}, "
-                f"not the string {value!r}"
+                f"not the string {shown(value)}"
             )
         else:
-            message = f"unknown {enum.__name__} {value!r}; allowed: {allowed}"
+            message = f"unknown {enum.__name__} {shown_safely(value)}; allowed: {allowed}"
         yield Problem(path=(name,), message=message)
 
 
@@ -94,13 +195,16 @@ def check_tuple_of(
             )
 
 
-def check_texts(name: str, value: object) -> Iterator[Problem]:
-    """A tuple of free-text items, none of them blank."""
+def check_texts(name: str, value: object, *, record: bool = False) -> Iterator[Problem]:
+    """A tuple of one-line text items, none of them blank (see :func:`text_problems`)."""
     yield from check_tuple_of(name, value, str)
     if isinstance(value, tuple):
         for index, item in enumerate(value):
-            if isinstance(item, str) and not item.strip():
-                yield Problem(path=(name, index), message="must not be blank")
+            if isinstance(item, str):
+                if not item.strip():
+                    yield Problem(path=(name, index), message="must not be blank")
+                else:
+                    yield from text_problems((name, index), item, record=record)
 
 
 def check_decimal(
@@ -110,18 +214,35 @@ def check_decimal(
     if value is None and optional:
         return
     if not isinstance(value, Decimal) or not value.is_finite():
-        yield Problem(path=(name,), message=f"expected a finite Decimal, got {value!r}")
+        yield Problem(path=(name,), message=f"expected a finite Decimal, got {shown_safely(value)}")
     elif not low <= value <= high:
-        yield Problem(path=(name,), message=f"must be between {low} and {high}, got {value}")
+        figure = str(value) if len(value.as_tuple().digits) <= 40 else shown(value)
+        yield Problem(path=(name,), message=f"must be between {low} and {high}, got {figure}")
 
 
 def duplicates(
     items: Iterable[tuple[PathPart, object]],
 ) -> Iterator[tuple[PathPart, object, PathPart]]:
-    """Yield ``(position, value, first_position)`` for every repeated value."""
+    """Yield ``(position, value, first_position)`` for every repeated value.
+
+    A value that cannot be compared so (a list where a code belongs) is skipped: its
+    type is reported on its own.
+    """
     seen: dict[object, PathPart] = {}
     for position, value in items:
-        if value in seen:
-            yield position, value, seen[value]
+        try:
+            first = seen.get(value)
+        except TypeError:  # unhashable
+            continue
+        if first is not None:
+            yield position, value, first
         else:
             seen[value] = position
+
+
+def listed(items: Iterable[object], limit: int = LISTED_ITEMS) -> str:
+    """Items for a message, comma-separated: the first ``limit`` and the count of the rest."""
+    texts = [str(item) for item in items]
+    if len(texts) <= limit:
+        return ", ".join(texts)
+    return f"{', '.join(texts[:limit])} and {len(texts) - limit:,} more"

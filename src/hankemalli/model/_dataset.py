@@ -8,7 +8,7 @@ from typing import ClassVar
 from attrs import field, frozen
 
 from ._checks import check_tuple_of, duplicates
-from ._errors import PathPart, Problem, raise_if_any
+from ._errors import PathPart, Problem, raise_if_any, shown
 from ._instruments import Instrument, assessment_problems
 from ._operating_model import OperatingModel, unique_id_problems
 from ._participation import Participation
@@ -141,9 +141,8 @@ def duplicate_id_problems(ids: Iterable[tuple[PathPart, object]]) -> Iterator[Pr
     """Yield a problem for each participant id used by more than one record."""
     for position, value, first in duplicates(ids):
         # An id refused as personal data (a henkilötunnus, say) is not repeated back.
-        who = (
-            "this participant" if any(pseudonym_problems("id", value)) else f"participant {value!r}"
-        )
+        refused = any(pseudonym_problems("id", value))
+        who = "this participant" if refused else f"participant {shown(value)}"
         yield Problem(
             path=("participants", position, "participant", "id"),
             message=f"{who} appears twice (first at participants[{first}]); "

@@ -6,7 +6,8 @@ seeking last, so they are situation spells (:mod:`._situations`), not events.
 
 Every event has a ``date`` and a ``source`` saying where the information comes
 from. In JSON the kind of event is the stable tag in :attr:`EVENT_TAGS`, under the
-key ``"type"``.
+key ``"type"``. An event's ``label`` is a text of the participant's record: it holds
+no personal identity code, e-mail address or phone number.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ class QualificationGained(_Event):
     def _problems(self) -> Iterator[Problem]:
         yield from super()._problems()
         yield from check_enum("kind", self.kind, EducationKind)
-        yield from check_text("label", self.label, optional=True)
+        yield from check_text("label", self.label, optional=True, record=True)
 
 
 @frozen(kw_only=True)
@@ -82,7 +83,7 @@ class CertificateObtained(_Event):
     def _problems(self) -> Iterator[Problem]:
         yield from super()._problems()
         yield from check_enum("certificate", self.certificate, CertificateKind)
-        yield from check_text("label", self.label, optional=True)
+        yield from check_text("label", self.label, optional=True, record=True)
         if self.certificate is CertificateKind.OTHER and self.label is None:
             yield Problem(path=("label",), message="a certificate of kind 'other' needs a label")
 
@@ -131,7 +132,7 @@ class PostExitContact(_Event):
     def _problems(self) -> Iterator[Problem]:
         yield from super()._problems()
         yield from check_enum("kind", self.kind, ContactKind)
-        yield from check_text("label", self.label, optional=True)
+        yield from check_text("label", self.label, optional=True, record=True)
 
 
 #: Any outcome event; a tagged union.

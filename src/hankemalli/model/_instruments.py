@@ -14,10 +14,18 @@ from collections.abc import Iterable, Iterator, Mapping
 import pendulum
 from attrs import frozen
 
-from ._checks import check_date, check_enum, check_text, check_texts, check_tuple_of, duplicates
+from ._checks import (
+    check_date,
+    check_enum,
+    check_text,
+    check_texts,
+    check_tuple_of,
+    duplicates,
+    listed,
+)
 from ._codes import AssessmentKind
-from ._errors import Problem, raise_if_any
-from ._pseudonym import identifier_problems
+from ._errors import Problem, raise_if_any, shown
+from ._pseudonym import identifier_problems, shown_safely
 
 __all__ = [
     "Assessment",
@@ -58,7 +66,7 @@ class Dimension:
             for position, value, first in duplicates(enumerate(self.stages)):
                 yield Problem(
                     path=("stages", position),
-                    message=f"stage {value!r} is listed twice (first at index {first})",
+                    message=f"stage {shown(value)} is listed twice (first at index {first})",
                 )
 
 
@@ -88,7 +96,7 @@ class Instrument:
     def _problems(self) -> Iterator[Problem]:
         yield from identifier_problems("id", self.id, "instrument")
         yield from check_text("name", self.name)
-        yield from check_text("description", self.description, optional=True)
+        yield from check_text("description", self.description, optional=True, multiline=True)
         yield from check_tuple_of("dimensions", self.dimensions, Dimension)
         if isinstance(self.dimensions, tuple):
             if not self.dimensions:
@@ -97,7 +105,8 @@ class Instrument:
             for position, value, first in duplicates(ids):
                 yield Problem(
                     path=("dimensions", position, "id"),
-                    message=f"dimension id {value!r} is used twice (first at dimensions[{first}])",
+                    message=f"dimension id {shown(value)} is used twice "
+                    f"(first at dimensions[{first}])",
                 )
 
 
@@ -116,7 +125,8 @@ class Score:
         if type(self.stage) is not int or self.stage < 0:
             yield Problem(
                 path=("stage",),
-                message=f"expected a stage index from 0 (the lowest stage), got {self.stage!r}",
+                message="expected a stage index from 0 (the lowest stage), "
+                f"got {shown_safely(self.stage)}",
             )
 
 
@@ -155,7 +165,7 @@ class Assessment:
             for position, value, first in duplicates(dims):
                 yield Problem(
                     path=("scores", position, "dimension"),
-                    message=f"dimension {value!r} is scored twice (first at scores[{first}])",
+                    message=f"dimension {shown(value)} is scored twice (first at scores[{first}])",
                 )
 
 
@@ -180,7 +190,7 @@ def record_assessment_problems(
                 first = entries[assessment.instrument][0]
                 yield Problem(
                     path=("assessments", index, "kind"),
-                    message=f"instrument {assessment.instrument!r} has a second entry "
+                    message=f"instrument {shown(assessment.instrument)} has a second entry "
                     f"assessment (first at assessments[{first}]); later ones are reviews",
                 )
             else:
@@ -204,13 +214,13 @@ def assessment_problems(
     instrument's, and each stage one of the dimension's stages.
     """
     known: Mapping[str, Instrument] = {i.id: i for i in instruments}
-    allowed = ", ".join(known) or "none: the dataset describes no instrument"
+    allowed = listed(known) or "none: the dataset describes no instrument"
     for index, assessment in assessments:
         instrument = known.get(assessment.instrument)
         if instrument is None:
             yield Problem(
                 path=("assessments", index, "instrument"),
-                message=f"no instrument has the id {assessment.instrument!r}; "
+                message=f"no instrument has the id {shown(assessment.instrument)}; "
                 f"known instruments: {allowed}",
             )
             continue
@@ -221,12 +231,12 @@ def assessment_problems(
             if labels is None:
                 yield Problem(
                     path=(*where, "dimension"),
-                    message=f"instrument {instrument.id!r} has no dimension "
-                    f"{score.dimension!r}; its dimensions: {', '.join(stages)}",
+                    message=f"instrument {shown(instrument.id)} has no dimension "
+                    f"{shown(score.dimension)}; its dimensions: {listed(stages)}",
                 )
             elif score.stage >= len(labels):
                 yield Problem(
                     path=(*where, "stage"),
-                    message=f"stage {score.stage} is beyond the {len(labels)} stages of "
-                    f"{score.dimension!r} (0 to {len(labels) - 1})",
+                    message=f"stage {shown(score.stage)} is beyond the {len(labels)} stages of "
+                    f"{shown(score.dimension)} (0 to {len(labels) - 1})",
                 )

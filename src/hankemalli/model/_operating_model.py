@@ -25,9 +25,9 @@ from ._checks import (
     is_pendulum_date,
 )
 from ._codes import ElementRole, EmbeddingStage, ServiceType
-from ._errors import Problem, raise_if_any
+from ._errors import Problem, raise_if_any, shown
 from ._programme import Partner
-from ._pseudonym import identifier_problems
+from ._pseudonym import identifier_problems, shown_safely
 
 __all__ = [
     "INNOKYLA_FIELDS",
@@ -56,6 +56,16 @@ INNOKYLA_FIELDS: tuple[tuple[str, str], ...] = (
     ("services", "palvelut"),
 )
 
+# The descriptive fields that are free text of several lines; the rest are one line.
+_DESCRIPTIONS = (
+    "short_description",
+    "basic_idea",
+    "operating_environment",
+    "conditions_for_working",
+    "conditions_for_adoption",
+    "resources",
+)
+
 
 @frozen(kw_only=True)
 class EmbeddingStep:
@@ -78,7 +88,7 @@ class EmbeddingStep:
         yield from check_enum("stage", self.stage, EmbeddingStage)
         yield from check_date("date", self.date)
         yield from check_text("organisation", self.organisation)
-        yield from check_text("note", self.note, optional=True)
+        yield from check_text("note", self.note, optional=True, multiline=True)
 
 
 @frozen(kw_only=True)
@@ -100,7 +110,7 @@ class TransferabilityNote:
     def _problems(self) -> Iterator[Problem]:
         yield from check_text("element", self.element)
         yield from check_enum("role", self.role, ElementRole)
-        yield from check_text("depends_on", self.depends_on, optional=True)
+        yield from check_text("depends_on", self.depends_on, optional=True, multiline=True)
 
 
 @frozen(kw_only=True)
@@ -121,7 +131,7 @@ class TrialElsewhere:
     def _problems(self) -> Iterator[Problem]:
         yield from check_text("place", self.place)
         yield from check_date("start", self.start)
-        yield from check_text("result", self.result, optional=True)
+        yield from check_text("result", self.result, optional=True, multiline=True)
 
 
 @frozen(kw_only=True)
@@ -178,17 +188,10 @@ class OperatingModel:
     def _problems(self) -> Iterator[Problem]:
         yield from identifier_problems("id", self.id, "operating model")
         yield from check_text("name", self.name)
-        for name in (
-            "short_description",
-            "basic_idea",
-            "operating_environment",
-            "conditions_for_working",
-            "conditions_for_adoption",
-            "resources",
-            "place",
-            "author",
-        ):
+        for name in ("place", "author"):
             yield from check_text(name, getattr(self, name), optional=True)
+        for name in _DESCRIPTIONS:
+            yield from check_text(name, getattr(self, name), optional=True, multiline=True)
         for name in ("target_groups", "funders", "methods"):
             yield from check_texts(name, getattr(self, name))
         yield from check_tuple_of("partners", self.partners, Partner)
@@ -213,7 +216,7 @@ class OperatingModel:
             for position, value, first in duplicates(elements):
                 yield Problem(
                     path=("transferability", position, "element"),
-                    message=f"element {value!r} is described twice "
+                    message=f"element {shown(value)} is described twice "
                     f"(first at transferability[{first}])",
                 )
 
@@ -234,7 +237,7 @@ class OperatingModel:
             if key in first_at:
                 yield Problem(
                     path=("embedding", index),
-                    message=f"{step.organisation!r} reached the step {step.stage} twice "
+                    message=f"{shown(step.organisation)} reached the step {step.stage} twice "
                     f"(first at embedding[{first_at[key]}]); keep the date it was first reached",
                 )
             else:
@@ -248,5 +251,5 @@ def unique_id_problems(
     for position, value, first in duplicates(ids):
         yield Problem(
             path=(name, position, "id"),
-            message=f"{what} id {value!r} is used twice (first at {name}[{first}])",
+            message=f"{what} id {shown_safely(value)} is used twice (first at {name}[{first}])",
         )

@@ -13,15 +13,17 @@ from ._checks import (
     check_optional_date,
     check_tuple_of,
     duplicates,
+    in_date_range,
     is_pendulum_date,
+    listed,
 )
 from ._codes import ExitReason
-from ._errors import Problem, raise_if_any
+from ._errors import Problem, raise_if_any, shown
 from ._events import EVENT_TAGS, OutcomeEvent
 from ._instruments import Assessment, record_assessment_problems
 from ._pathway import ServiceEpisode
 from ._profile import EntryProfile
-from ._pseudonym import pseudonym_problems
+from ._pseudonym import pseudonym_problems, shown_safely
 from ._situations import SITUATION_TAGS, Employment, ExitSituation, SituationSpell
 
 __all__ = ["Participant", "Participation", "ParticipationPeriod"]
@@ -54,7 +56,8 @@ class Participant:
         if age is not None and (type(age) is not int or age not in AGE_RANGE):
             yield Problem(
                 path=("age_at_entry",),
-                message=f"expected an age in completed years from 0 to 120, got {age!r}",
+                message="expected an age in completed years from 0 to 120, "
+                f"got {shown_safely(age)}",
             )
 
 
@@ -81,7 +84,7 @@ class ParticipationPeriod:
         yield from check_date("entry", self.entry)
         yield from check_optional_date("exit", self.exit)
         yield from check_enum("exit_reason", self.exit_reason, ExitReason, optional=True)
-        if is_pendulum_date(self.entry) and is_pendulum_date(self.exit) and self.exit < self.entry:
+        if in_date_range(self.entry) and in_date_range(self.exit) and self.exit < self.entry:
             yield Problem(
                 path=("exit",),
                 message=f"an exit ({self.exit}) cannot come before its entry ({self.entry})",
@@ -264,7 +267,7 @@ class Participation:
         for position, value, first_at in duplicates(ids):
             yield Problem(
                 path=("episodes", position, "id"),
-                message=f"episode id {value!r} is used twice (first at episodes[{first_at}])",
+                message=f"episode id {shown(value)} is used twice (first at episodes[{first_at}])",
             )
 
     def _event_problems(self) -> Iterator[Problem]:
@@ -286,10 +289,10 @@ class Participation:
                 and spell.via_episode is not None
                 and spell.via_episode not in known
             ):
-                allowed = ", ".join(sorted(known)) or "none: no episode has an id"
+                allowed = listed(sorted(known)) or "none: no episode has an id"
                 yield Problem(
                     path=("situations", index, "via_episode"),
-                    message=f"no service episode has the id {spell.via_episode!r}; "
+                    message=f"no service episode has the id {shown(spell.via_episode)}; "
                     f"known episode ids: {allowed}",
                 )
 

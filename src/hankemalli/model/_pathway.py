@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pendulum
 from attrs import frozen
 
-from ._checks import check_date, check_enum, check_optional_date, check_text, is_pendulum_date
+from ._checks import check_date, check_enum, check_optional_date, check_text, in_date_range
 from ._codes import ServiceType
 from ._errors import Problem, raise_if_any
 from ._pseudonym import identifier_problems
@@ -23,7 +23,9 @@ class ServiceEpisode:
     ``label``. ``end`` is ``None`` while the episode is ongoing. ``provider`` is
     the organisation that provided it (the programme's own organisation or a
     partner). ``id`` is optional and local to the participant; outcome events refer
-    to it, e.g. an employment that came from a TET period.
+    to it, e.g. an employment that came from a TET period. Like every text of a
+    participant's record, ``provider`` and ``label`` hold no personal identity code,
+    e-mail address or phone number.
     """
 
     service: ServiceType
@@ -49,14 +51,14 @@ class ServiceEpisode:
         yield from check_enum("service", self.service, ServiceType)
         yield from check_date("start", self.start)
         yield from check_optional_date("end", self.end)
-        if is_pendulum_date(self.start) and is_pendulum_date(self.end) and self.end < self.start:
+        if in_date_range(self.start) and in_date_range(self.end) and self.end < self.start:
             yield Problem(
                 path=("end",),
                 message=f"a service episode cannot end ({self.end}) "
                 f"before it starts ({self.start})",
             )
-        yield from check_text("provider", self.provider, optional=True)
-        yield from check_text("label", self.label, optional=True)
+        yield from check_text("provider", self.provider, optional=True, record=True)
+        yield from check_text("label", self.label, optional=True, record=True)
         if self.service is ServiceType.OTHER and self.label is None:
             yield Problem(path=("label",), message="a service of type 'other' needs a label")
         if self.id is not None:

@@ -17,6 +17,7 @@ from ._codes import (
     ReferralSource,
 )
 from ._errors import Problem, raise_if_any
+from ._pseudonym import shown_safely
 
 __all__ = ["SENSITIVE_CHARACTERISTICS", "EntryProfile"]
 
@@ -98,7 +99,8 @@ class EntryProfile:
             value = getattr(self, name)
             if value is not None and not isinstance(value, bool):
                 yield Problem(
-                    path=(name,), message=f"expected true, false or unknown, got {value!r}"
+                    path=(name,),
+                    message=f"expected true, false or unknown, got {shown_safely(value)}",
                 )
         yield from check_enum("education", self.education, IscedBand, optional=True)
         yield from check_enum("language_skill", self.language_skill, LanguageSkill, optional=True)

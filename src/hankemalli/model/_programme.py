@@ -16,6 +16,7 @@ from ._checks import (
     check_texts,
     check_tuple_of,
     duplicates,
+    in_date_range,
     is_pendulum_date,
 )
 from ._codes import (
@@ -27,8 +28,8 @@ from ._codes import (
     TargetMetric,
     TargetPeriod,
 )
-from ._errors import Problem, raise_if_any
-from ._pseudonym import identifier_problems
+from ._errors import Problem, raise_if_any, shown
+from ._pseudonym import identifier_problems, shown_safely
 
 __all__ = ["Funder", "Partner", "Programme", "Target", "programming_period_of"]
 
@@ -37,6 +38,21 @@ __all__ = ["Funder", "Partner", "Programme", "Target", "programming_period_of"]
 #: 2021/1060, Article 63(2), and Regulation (EU) No 1303/2013, Article 65(2).
 ESF_PLUS_ELIGIBLE_FROM = pendulum.date(2021, 1, 1)
 ESF_2014_ELIGIBLE_UNTIL = pendulum.date(2023, 12, 31)
+
+#: The longest a programme may last, in years: no ESF eligibility period is longer.
+#: 2014–2020 expenditure is eligible 1.1.2014–31.12.2023 (Regulation (EU) No
+#: 1303/2013, Article 65(2)), ten years; 2021–2027 expenditure 1.1.2021–31.12.2029
+#: (Regulation (EU) 2021/1060, Article 63(2)), nine years.
+LONGEST_PROGRAMME_YEARS = 10
+
+
+def latest_end(start: pendulum.Date) -> pendulum.Date:
+    """The last day a programme starting on ``start`` may end: ten years less a day on.
+
+    A programme from 1 January 2014 may run to 31 December 2023, the whole of the
+    2014–2020 eligibility period, and no longer.
+    """
+    return start.add(years=LONGEST_PROGRAMME_YEARS).subtract(days=1)
 
 
 def programming_period_of(start: pendulum.Date) -> ProgrammingPeriod:
@@ -125,7 +141,9 @@ class Target:
         for name in ("minimum", "maximum"):
             value = getattr(self, name)
             if value is not None and (type(value) is not int or value < 0):
-                yield Problem(path=(name,), message=f"expected a whole number ≥ 0, got {value!r}")
+                yield Problem(
+                    path=(name,), message=f"expected a whole number ≥ 0, got {shown_safely(value)}"
+                )
         if self.minimum is None and self.maximum is None:
             yield Problem(path=(), message="a target needs a minimum, a maximum or both")
         elif (
@@ -133,7 +151,8 @@ class Target:
         ):
             yield Problem(
                 path=("maximum",),
-                message=f"the maximum {self.maximum} is below the minimum {self.minimum}",
+                message=f"the maximum {shown(self.maximum)} is below the minimum "
+                f"{shown(self.minimum)}",
             )
 
 
@@ -153,6 +172,9 @@ class Programme:
     lets the standards be set nationally, by the programme or the project). Whether a
     hygiene passport or an occupational safety card meets it is for the managing
     authority to accept, so none counts unless the programme lists it.
+
+    A programme lasts at most ten years (:data:`LONGEST_PROGRAMME_YEARS`), the
+    longest ESF eligibility period, and its dates lie in the years 1900–2100.
 
     ``programming_period`` is the EU programming period (ohjelmakausi) whose
     common indicators the programme reports: 2014–2020 (Regulation (EU) No
@@ -191,7 +213,7 @@ class Programme:
         yield from check_text("organisation", self.organisation)
         yield from check_date("start", self.start)
         yield from check_date("end", self.end)
-        if is_pendulum_date(self.start) and is_pendulum_date(self.end) and self.end < self.start:
+        if in_date_range(self.start) and in_date_range(self.end) and self.end < self.start:
             yield Problem(
                 path=("end",),
                 message=f"the programme cannot end ({self.end}) before it starts ({self.start})",
@@ -226,10 +248,19 @@ class Programme:
 
     def _period_problems(self) -> Iterator[Problem]:
         period = self.programming_period
-        if not (is_pendulum_date(self.start) and is_pendulum_date(self.end)):
-            return
+        if not (in_date_range(self.start) and in_date_range(self.end)):
+            return  # reported as such, by the dates' own checks
         if self.end < self.start:
             return  # reported as such; neither date can be trusted to place it
+        if self.end > latest_end(self.start):
+            yield Problem(
+                path=("end",),
+                message=f"a programme may last at most {LONGEST_PROGRAMME_YEARS} years: one "
+                f"starting {self.start} ends on {latest_end(self.start)} at the latest, not "
+                f"{self.end}. No ESF eligibility period is longer: 1.1.2014–31.12.2023 "
+                "(Regulation (EU) No 1303/2013, Article 65(2)) and 1.1.2021–31.12.2029 "
+                "(Regulation (EU) 2021/1060, Article 63(2))",
+            )
         if period is ProgrammingPeriod.ESF_2014_2020 and self.start > ESF_2014_ELIGIBLE_UNTIL:
             yield Problem(
                 path=("programming_period",),

@@ -20,7 +20,7 @@ from typing import ClassVar, TypeAlias
 import pendulum
 from attrs import frozen
 
-from ._checks import check_date, check_enum, check_optional_date, is_pendulum_date
+from ._checks import check_date, check_enum, check_optional_date, in_date_range
 from ._codes import (
     ContractType,
     EducationKind,
@@ -79,7 +79,7 @@ class _Spell:
     def _problems(self) -> Iterator[Problem]:
         yield from check_date("start", self.start)
         yield from check_optional_date("end", self.end)
-        if is_pendulum_date(self.start) and is_pendulum_date(self.end) and self.end < self.start:
+        if in_date_range(self.start) and in_date_range(self.end) and self.end < self.start:
             yield Problem(
                 path=("end",),
                 message=f"a spell cannot end ({self.end}) before it starts ({self.start})",

@@ -5,7 +5,9 @@
 ``from_dict`` do the same with JSON-like Python data. Reading is lossless and
 strict: dates come back as pendulum Dates, unknown keys and codes are refused, and
 every problem in a document is raised at once as one
-:class:`~hankemalli.DataError`, each with its JSON path.
+:class:`~hankemalli.DataError`, each with its JSON path (the first hundred kept,
+all counted). Any text or bytes at all either read or raise that one error: see
+"Hostile input" in docs/serialization.md for the rules that keep this promise.
 """
 
 from ._api import dumps, from_dict, loads, read, to_dict, write

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from os import PathLike
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .._files import write_atomically
 from ..model import Dataset
-from ..model._errors import DataError, Problem
 from ._converter import converter
-from ._errors import problems_from
+from ._errors import Found
+from ._json import parse, structure_problems
 
 __all__ = ["dumps", "from_dict", "loads", "read", "to_dict", "write"]
 
@@ -24,13 +24,24 @@ def to_dict(obj: object) -> Any:
 
 
 def from_dict(data: object, cls: type[T]) -> T:
-    """Build a ``cls`` from JSON-like data; raise :class:`DataError` with every problem."""
+    """Build a ``cls`` from JSON-like data; raise :class:`DataError` with every problem.
+
+    Any data at all either builds or raises :class:`DataError`: data nested
+    more than 32 arrays and objects deep (even data that contains itself) and keys
+    repeated in an object (which :func:`loads` finds) are reported with the other
+    problems. Only a ``MemoryError`` goes up as it is: it says nothing about the data.
+    """
+    found = Found()
+    found.extend(structure_problems(data))
     try:
-        return converter.structure(data, cls)
-    except DataError:
+        result: T = converter.structure(data, cls)
+    except MemoryError:
         raise
-    except Exception as exc:  # cattrs errors carry the problems
-        raise DataError(problems_from(exc)) from None
+    except Exception as exc:  # every problem, from anywhere below, is reported
+        found.add_exception(exc)
+    if found:
+        raise found.error() from None
+    return result
 
 
 def dumps(obj: object, *, indent: int | None = 2) -> str:
@@ -41,25 +52,12 @@ def dumps(obj: object, *, indent: int | None = 2) -> str:
 def loads(text: str | bytes, cls: type[T] = Dataset) -> T:  # type: ignore[assignment]
     """Read JSON text as a ``cls`` (a :class:`Dataset` unless told otherwise).
 
-    Raises :class:`DataError` listing every problem, each with its JSON path.
+    Raises :class:`DataError` listing every problem, each with its JSON path, for
+    any text or bytes whatever: bytes must be UTF-8, and the rules for hostile
+    input in ``docs/serialization.md`` apply (no repeated keys, numbers and nesting
+    within bounds).
     """
-    try:
-        # Decimals keep what the writer typed (0.1 stays exactly 0.1).
-        data = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise DataError(
-            [
-                Problem(
-                    path=(),
-                    message=f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
-                )
-            ]
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            [Problem(path=(), message=f"not valid JSON: not UTF-8 text (byte {exc.start})")]
-        ) from None
-    return from_dict(data, cls)
+    return from_dict(parse(text), cls)
 
 
 def read(path: str | PathLike[str], cls: type[T] = Dataset) -> T:  # type: ignore[assignment]
@@ -68,5 +66,9 @@ def read(path: str | PathLike[str], cls: type[T] = Dataset) -> T:  # type: ignor
 
 
 def write(obj: object, path: str | PathLike[str]) -> None:
-    """Write a model object to a file as JSON (UTF-8); see :func:`dumps`."""
-    Path(path).write_text(dumps(obj) + "\n", encoding="utf-8")
+    """Write a model object to a file as JSON (UTF-8); see :func:`dumps`.
+
+    The file is written whole or not at all: to a temporary file beside it, then
+    renamed over it, so a failure never leaves a truncated file.
+    """
+    write_atomically(Path(path), dumps(obj) + "\n")

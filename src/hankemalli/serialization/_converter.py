@@ -5,6 +5,16 @@ own (never ``cattrs.global_converter``). Reading is strict: JSON types are not
 coerced (``"5"`` is not a number, ``1`` is not ``true``), unknown keys and codes
 are refused, and dates are ISO ``YYYY-MM-DD`` strings that come back as pendulum
 Dates.
+
+Reading goes on after a problem, so that every problem is reported at once: each
+object's keys are all read, and when some cannot be, the model's own checks still
+look at the ones that could (a participant with a number for an age and a personal
+identity code for an id hears of both). A message shows a value only through
+:func:`~hankemalli.model._pseudonym.shown_safely`, escaped and shortened, so that
+no value can break a line of it or make it huge, and not at all when it looks like
+personal data (an identity code in a date field is not repeated back). Problems
+are gathered in a bounded :class:`~._errors.Found` (see ``docs/serialization.md``,
+"Hostile input").
 """
 
 from __future__ import annotations
@@ -18,7 +28,7 @@ from typing import Any, TypeVar, get_args, get_origin
 import attrs
 import cattrs
 import pendulum
-from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
+from cattrs.cols import is_sequence
 from cattrs.strategies import configure_tagged_union
 
 from ..model import (
@@ -40,8 +50,10 @@ from ..model._dataset import (
     instrument_reference_problems,
     unique_id_problems,
 )
-from ..model._errors import DataError, Problem
-from ._errors import InvalidValueError, problems_from
+from ..model._errors import DataError, Problem, shown
+from ..model._pseudonym import shown_safely
+from ._errors import Found, InvalidValueError, Unreadable, key_part
+from ._json import MAX_DIGITS, OutOfBounds
 from ._migrate import migrate_tracked
 
 __all__ = ["TAG_KEY", "converter"]
@@ -53,6 +65,11 @@ T = TypeVar("T")
 
 # ASCII digits only: \d alone would also take other scripts' digits, such as "２０１６".
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+# A decimal number written as a string, as JSON writes numbers: ASCII digits only
+# (Decimal itself would take "０.２５", " 0.25 " and "1_000").
+_DECIMAL_TEXT = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+# The smallest whole number with more than MAX_DIGITS digits.
+_TOO_MANY_DIGITS = 10**MAX_DIGITS
 
 
 def _json_type(value: object) -> str:
@@ -62,6 +79,8 @@ def _json_type(value: object) -> str:
         return "a boolean"
     if isinstance(value, int | float | Decimal):
         return "a number"
+    if isinstance(value, OutOfBounds):
+        return value.what
     if isinstance(value, str):
         return "a string"
     if isinstance(value, list | tuple):
@@ -79,7 +98,11 @@ def _structure_str(value: object, _: type) -> str:
 
 def _structure_int(value: object, _: type) -> int:
     if type(value) is not int:
+        if isinstance(value, OutOfBounds):
+            raise InvalidValueError(value.message)
         raise InvalidValueError(f"expected a whole number, got {_json_type(value)}")
+    if abs(value) >= _TOO_MANY_DIGITS:  # from Python data; JSON's are bounded when parsed
+        raise InvalidValueError(f"{shown(value)}; allowed: at most {MAX_DIGITS:,} digits")
     return value
 
 
@@ -90,50 +113,61 @@ def _structure_bool(value: object, _: type) -> bool:
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, OutOfBounds):
+        raise InvalidValueError(value.message)
     if isinstance(value, bool) or not isinstance(value, int | str | Decimal | float):
         raise InvalidValueError(
             f'expected a decimal number such as "0.25", got {_json_type(value)}'
+        )
+    if isinstance(value, int) and abs(value) >= _TOO_MANY_DIGITS:
+        raise InvalidValueError(f"{shown(value)}; allowed: at most {MAX_DIGITS:,} digits")
+    if isinstance(value, str) and (len(value) > MAX_DIGITS or not _DECIMAL_TEXT.fullmatch(value)):
+        raise InvalidValueError(
+            f'expected a decimal number such as "0.25", got {shown_safely(value)}'
         )
     try:
         # A float from a plain json.loads goes through its shortest repr, which is
         # what the writer of the document typed.
         number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
-    except InvalidOperation:
+    except InvalidOperation:  # an exponent beyond what Decimal holds
         raise InvalidValueError(
-            f'expected a decimal number such as "0.25", got {value!r}'
+            f'expected a decimal number such as "0.25", got {shown_safely(value)}'
         ) from None
     if not number.is_finite():
-        raise InvalidValueError(f"expected a finite decimal number, got {value!r}")
+        raise InvalidValueError(f"expected a finite decimal number, got {shown_safely(value)}")
     return number
 
 
 def _structure_date(value: object, _: type) -> pendulum.Date:
     if not isinstance(value, str):
         raise InvalidValueError(f"expected a date as a string YYYY-MM-DD, got {_json_type(value)}")
-    match = _ISO_DATE.fullmatch(value)
+    match = _ISO_DATE.fullmatch(value) if len(value) == 10 else None
     if match is None:
-        raise InvalidValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+        raise InvalidValueError(f"expected a date as YYYY-MM-DD, got {shown_safely(value)}")
     year, month, day = (int(part) for part in match.groups())
     try:
         return pendulum.date(year, month, day)
     except ValueError:
-        raise InvalidValueError(f"{value!r} is not a date in the calendar") from None
+        raise InvalidValueError(f"{shown_safely(value)} is not a date in the calendar") from None
 
 
 def _enum_hook(enum: type[Enum]) -> Callable[[object, type], Enum]:
     allowed = ", ".join(str(member.value) for member in enum)
+    codes = {str(member.value): member for member in enum}
+    longest = max(len(code) for code in codes)
 
     def structure(value: object, _: type) -> Enum:
         if not isinstance(value, str):
             raise InvalidValueError(
                 f"expected a {enum.__name__} code (a string), got {_json_type(value)}"
             )
-        try:
-            return enum(value)
-        except ValueError:
+        # A longer value is no code: it is refused without hashing all of it.
+        member = codes.get(value) if len(value) <= longest else None
+        if member is None:
             raise InvalidValueError(
-                f"unknown {enum.__name__} {value!r}; allowed: {allowed}"
-            ) from None
+                f"unknown {enum.__name__} {shown_safely(value)}; allowed: {allowed}"
+            )
+        return member
 
     return structure
 
@@ -143,12 +177,24 @@ def _code_value(code: Enum) -> str:
 
 
 def _tuple_hook_factory(kind: Any, conv: cattrs.Converter) -> Callable[[object, type], Any]:
-    inner = homogenous_tuple_structure_factory(kind, conv)
+    item_type = get_args(kind)[0]
+    item_hook = conv.get_structure_hook(item_type)
 
-    def structure(value: object, cl: type) -> Any:
+    def structure(value: object, _: type) -> Any:
         if not isinstance(value, list | tuple):
             raise InvalidValueError(f"expected an array, got {_json_type(value)}")
-        return inner(value, cl)
+        items: list[Any] = []
+        found = Found()
+        for index, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except MemoryError:
+                raise
+            except Exception as exc:  # every item is read, every problem reported
+                found.add_exception(exc, index)
+        if found:
+            raise Unreadable(found)
+        return tuple(items)
 
     return structure
 
@@ -158,30 +204,151 @@ def _is_homogeneous_tuple(kind: Any) -> bool:
     return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, type], Any]:
-    inner: Callable[[Mapping[str, Any], Any], Any] = cattrs.gen.make_dict_structure_fn(cls, conv)
+class _Unread:
+    """Stands for a field that could not be read, in the model's checks of the others."""
 
-    def structure(value: object, cl: type) -> Any:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return _UNREAD_TEXT
+
+    __str__ = __repr__
+
+    def __format__(self, spec: str) -> str:
+        return _UNREAD_TEXT
+
+
+_UNREAD_TEXT = "<not read: see the problem with this value>"
+_UNREAD = _Unread()
+
+
+def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    """The reader of one class of the model: every key read, every problem reported.
+
+    Each key of the object is read. When every key could be read the class is
+    built, and its own checks (the model's invariants) run as in Python. When some
+    could not, or some are unknown, the problems are reported in the order of the
+    class's fields, unknown keys last, and the class's checks still run on the
+    keys that could be read (:func:`_partial_problems`).
+    """
+    attrs.resolve_types(cls)
+    fields = [f for f in attrs.fields(cls) if f.init]
+    by_key = {
+        f.name: (f.alias, conv.get_structure_hook(f.type), f.type, index)
+        for index, f in enumerate(fields)
+    }
+    required = [(index, f.name) for index, f in enumerate(fields) if f.default is attrs.NOTHING]
+    allowed = ", ".join(f.name for f in fields) or "none"
+    unknown = len(fields)  # where unknown keys go in the order of problems
+    defaults = [(f.name, f.alias, f.default) for f in fields]
+
+    def structure(value: object, _: type) -> Any:
         if not isinstance(value, Mapping):
             raise InvalidValueError(f"expected an object with keys, got {_json_type(value)}")
-        return inner(value, cl)
+        kwargs: dict[str, Any] = {}
+        # (field index, key, what went wrong: an exception, or None for an unknown key)
+        wrong: list[tuple[int, Any, BaseException | None]] = []
+        for key, raw in value.items():
+            entry = by_key.get(key)
+            if entry is None:
+                wrong.append((unknown, key, None))
+                continue
+            alias, hook, kind, index = entry
+            try:
+                kwargs[alias] = hook(raw, kind)
+            except MemoryError:
+                raise
+            except Exception as exc:  # every key is read, every problem reported
+                wrong.append((index, key, exc))
+        for index, name in required:
+            if name not in value:
+                wrong.append((index, name, _MISSING))
+        if not wrong:
+            return cls(**kwargs)  # a DataError of the model's checks goes up as it is
+        found = Found()
+        unread: set[str] = set()
+        wrong.sort(key=_first)
+        for _place, key, what in wrong:
+            if what is None:
+                message = f"unknown key; allowed keys: {allowed}"
+                found.add(Problem(path=(key_part(key),), message=message))
+            else:
+                found.add_exception(what, key)
+                unread.add(key)
+        if unread:
+            found.extend(_partial_problems(cls, defaults, kwargs, unread))
+        else:
+            try:
+                cls(**kwargs)
+            except DataError as exc:
+                found.merge(exc.details, exc.count, ())
+        raise Unreadable(found)
 
     return structure
 
 
-def _event_tag(cls: type) -> str:
-    tag: str = getattr(cls, "tag")  # noqa: B009 - the union's members are only known as types
-    return tag
+_MISSING = KeyError("required key is missing")
+
+
+def _first(item: tuple[int, Any, BaseException | None]) -> int:
+    return item[0]
+
+
+def _partial_problems(
+    cls: type, fields: list[tuple[str, str, Any]], kwargs: Mapping[str, Any], unread: set[str]
+) -> list[Problem]:
+    """The model's checks of ``cls`` on the fields that could be read.
+
+    ``docs/model.md`` promises every problem at once: a participant whose age is
+    not a number and whose id is a personal identity code hears of both. The
+    object is assembled without its constructor, each unread field standing as a
+    placeholder, and the class's checks (``_problems``) run on it; the model's
+    checks look at a value's type before using it, so a placeholder is simply not
+    valid. What they say about an unread field (already reported) or through one
+    is left out, and should a check fail on the placeholder, the problems found
+    until then are kept. ``fields`` holds each field's name, alias and default.
+    """
+    checks = getattr(cls, "_problems", None)
+    if checks is None:
+        return []
+    partial: Any = object.__new__(cls)
+    skipped = set(unread)
+    for name, alias, default in fields:
+        value: Any
+        if alias in kwargs:
+            value = kwargs[alias]
+        elif name in unread:
+            value = _UNREAD
+        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            try:
+                value = default.factory(partial) if default.takes_self else default.factory()
+            except Exception:  # a default computed from an unread field
+                value = _UNREAD
+                skipped.add(name)
+        else:
+            value = default
+        object.__setattr__(partial, name, value)
+    found: list[Problem] = []
+    try:
+        for problem in partial._problems():
+            if problem.path[:1] and problem.path[0] in skipped:
+                continue
+            if _UNREAD_TEXT in problem.message:
+                continue
+            found.append(problem)
+    except Exception:  # a check that needs an unread field; what it found so far stands
+        return found
+    return found
 
 
 def _make_union_hook(
-    conv: cattrs.Converter, union: Any, tags: Mapping[str, type], what: str
+    conv: cattrs.Converter, tags: Mapping[str, type], what: str
 ) -> Callable[[object, type], Any]:
-    tagged = conv.get_structure_hook(union)
+    members = {tag: (cls, conv.get_structure_hook(cls)) for tag, cls in tags.items()}
     allowed = ", ".join(tags)
     noun = what.split(" ", 1)[-1]  # "an event" -> "event": "unknown event type ..."
 
-    def structure(value: object, cl: type) -> Any:
+    def structure(value: object, _: type) -> Any:
         if not isinstance(value, Mapping):
             raise InvalidValueError(f"expected {what} object, got {_json_type(value)}")
         tag = value.get(TAG_KEY)
@@ -189,11 +356,18 @@ def _make_union_hook(
             raise InvalidValueError(
                 f"required key is missing; {what} names its kind here: {allowed}", at=TAG_KEY
             )
-        if tag not in tags:
-            raise InvalidValueError(f"unknown {noun} type {tag!r}; allowed: {allowed}", at=TAG_KEY)
-        return tagged(value, cl)
+        member = members.get(tag) if isinstance(tag, str) else None
+        if member is None:
+            raise InvalidValueError(
+                f"unknown {noun} type {shown_safely(tag)}; allowed: {allowed}", at=TAG_KEY
+            )
+        cls, hook = member
+        return hook({key: item for key, item in value.items() if key != TAG_KEY}, cls)
 
     return structure
+
+
+_DATASET_KEYS = ("schema_version", "programme", "operating_models", "instruments", "participants")
 
 
 def _structure_dataset(value: object, _: type) -> Dataset:
@@ -202,26 +376,25 @@ def _structure_dataset(value: object, _: type) -> Dataset:
     A record that cannot be built does not stop the others from being read, nor the
     checks across the records that could (unique ids, inside the programme period,
     assessments that fit the instruments, when every instrument could be read).
+    Past :attr:`DataError.LIMIT` problems, the rest are counted, not kept.
     """
     if not isinstance(value, Mapping):
-        raise DataError(
-            [Problem(path=(), message=f"expected a dataset object, got {_json_type(value)}")]
-        )
+        raise InvalidValueError(f"expected a dataset object, got {_json_type(value)}")
     # A version-1 document is read through its version-2 form (see ._migrate), and
     # its problems are reported where they are in the document as written.
     value, written = migrate_tracked(value)
-    problems: list[Problem] = []
-    allowed = ("schema_version", "programme", "operating_models", "instruments", "participants")
+    found = Found()
     for key in value:
-        if key not in allowed:
-            problems.append(
+        if key not in _DATASET_KEYS:
+            found.add(
                 Problem(
-                    path=(str(key),), message=f"unknown key; allowed keys: {', '.join(allowed)}"
+                    path=(key_part(key),),
+                    message=f"unknown key; allowed keys: {', '.join(_DATASET_KEYS)}",
                 )
             )
     version = value.get("schema_version")
     if "schema_version" not in value:
-        problems.append(
+        found.add(
             Problem(
                 path=("schema_version",),
                 message="required key is missing; "
@@ -229,42 +402,45 @@ def _structure_dataset(value: object, _: type) -> Dataset:
             )
         )
     elif type(version) is not int or version != SCHEMA_VERSION:
-        problems.append(
+        found.add(
             Problem(
                 path=("schema_version",),
-                message=f"unsupported schema version {version!r}; "
+                message=f"unsupported schema version {shown_safely(version)}; "
                 f"this hankemalli reads schema versions 1 and {SCHEMA_VERSION}",
             )
         )
     programme: Programme | None = None
     if "programme" not in value:
-        problems.append(Problem(path=("programme",), message="required key is missing"))
+        found.add(Problem(path=("programme",), message="required key is missing"))
     else:
         try:
             programme = converter.structure(value["programme"], Programme)
+        except MemoryError:
+            raise
         except Exception as exc:  # every problem is reported, none is lost
-            problems.extend(p.under("programme") for p in problems_from(exc))
-    models, raw_models = _structure_items(value, "operating_models", OperatingModel, problems)
-    instruments, raw_instruments = _structure_items(value, "instruments", Instrument, problems)
-    records, raw_records = _structure_items(value, "participants", Participation, problems)
+            found.add_exception(exc, "programme")
+    models, raw_models = _structure_items(value, "operating_models", OperatingModel, found)
+    instruments, raw_instruments = _structure_items(value, "instruments", Instrument, found)
+    records, raw_records = _structure_items(value, "participants", Participation, found)
     # Ids are compared as written, so a duplicate is found even in a record that
     # could not be built for other reasons.
-    problems.extend(
+    found.extend(
         duplicate_id_problems(
             (i, raw_id)
-            for i, raw in raw_records
+            for i, raw in enumerate(raw_records)
             if (raw_id := _raw_participant_id(raw)) is not None
         )
     )
-    problems.extend(unique_id_problems("operating_models", _raw_ids(raw_models), "model"))
-    problems.extend(unique_id_problems("instruments", _raw_ids(raw_instruments), "instrument"))
+    found.extend(unique_id_problems("operating_models", _raw_ids(raw_models), "model"))
+    found.extend(unique_id_problems("instruments", _raw_ids(raw_instruments), "instrument"))
     if programme is not None:
-        problems.extend(inside_programme_problems(programme, records))
+        found.extend(inside_programme_problems(programme, records))
     if len(instruments) == len(raw_instruments):
         # An instrument that could not be read would make its assessments look unknown.
-        problems.extend(instrument_reference_problems((i for _, i in instruments), records))
-    if problems:
-        raise DataError([Problem(path=written(p.path), message=p.message) for p in problems])
+        found.extend(instrument_reference_problems((i for _, i in instruments), records))
+    if found:
+        found.kept = [Problem(path=written(p.path), message=p.message) for p in found.kept]
+        raise Unreadable(found)
     assert programme is not None
     return Dataset(
         programme=programme,
@@ -275,31 +451,32 @@ def _structure_dataset(value: object, _: type) -> Dataset:
 
 
 def _structure_items(
-    value: Mapping[str, Any], key: str, cls: type[T], problems: list[Problem]
-) -> tuple[list[tuple[int, T]], list[tuple[int, object]]]:
+    value: Mapping[str, Any], key: str, cls: type[T], found: Found
+) -> tuple[list[tuple[int, T]], list[Any]]:
     """Read the array under ``key`` (empty if absent) item by item, gathering problems.
 
-    Gives the items that could be built and every raw item, each with its index.
+    Gives the items that could be built, each with its index, and the raw items.
     """
     raw_items = value.get(key, [])
     if not isinstance(raw_items, list):
-        problems.append(
-            Problem(path=(key,), message=f"expected an array, got {_json_type(raw_items)}")
-        )
+        found.add(Problem(path=(key,), message=f"expected an array, got {_json_type(raw_items)}"))
         return [], []
+    hook = converter.get_structure_hook(cls)
     built: list[tuple[int, T]] = []
     for index, raw in enumerate(raw_items):
         try:
-            built.append((index, converter.structure(raw, cls)))
+            built.append((index, hook(raw, cls)))
+        except MemoryError:
+            raise
         except Exception as exc:  # every problem is reported, none is lost
-            problems.extend(p.under(key, index) for p in problems_from(exc))
-    return built, list(enumerate(raw_items))
+            found.add_exception(exc, key, index)
+    return built, raw_items
 
 
-def _raw_ids(raw_items: list[tuple[int, object]]) -> list[tuple[int, object]]:
+def _raw_ids(raw_items: list[Any]) -> list[tuple[int, object]]:
     return [
         (index, raw["id"])
-        for index, raw in raw_items
+        for index, raw in enumerate(raw_items)
         if isinstance(raw, Mapping) and isinstance(raw.get("id"), str)
     ]
 
@@ -352,17 +529,22 @@ def _make_converter() -> cattrs.Converter:
         is_sequence, lambda t, c: lambda seq: [c.unstructure(x, get_args(t)[0]) for x in seq]
     )
     conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
+    # The tagged-union strategy writes the tag; reading it is ours, to report an
+    # unknown or missing tag at its path.
     configure_tagged_union(OutcomeEvent, conv, tag_generator=_event_tag, tag_name=TAG_KEY)
-    conv.register_structure_hook(
-        OutcomeEvent, _make_union_hook(conv, OutcomeEvent, EVENT_TAGS, "an event")
-    )
+    conv.register_structure_hook(OutcomeEvent, _make_union_hook(conv, EVENT_TAGS, "an event"))
     configure_tagged_union(SituationSpell, conv, tag_generator=_event_tag, tag_name=TAG_KEY)
     conv.register_structure_hook(
-        SituationSpell, _make_union_hook(conv, SituationSpell, SITUATION_TAGS, "a situation")
+        SituationSpell, _make_union_hook(conv, SITUATION_TAGS, "a situation")
     )
     conv.register_structure_hook(Dataset, _structure_dataset)
     conv.register_unstructure_hook(Dataset, _unstructure_dataset)
     return conv
+
+
+def _event_tag(cls: type) -> str:
+    tag: str = getattr(cls, "tag")  # noqa: B009 - the union's members are only known as types
+    return tag
 
 
 #: The one converter of hankemalli; private to this package.

@@ -1,19 +1,22 @@
-"""Turning what went wrong while reading a document into :class:`Problem` objects."""
+"""Gathering the problems found while reading a document, within bounds.
+
+The reader goes on after a problem, so that one :class:`DataError` lists every
+problem of a document. :class:`Found` gathers them: it keeps the first
+:attr:`DataError.LIMIT` problems and only counts the rest, so that a document
+with 600,000 problems is read in bounded memory (see ``docs/serialization.md``,
+"Hostile input"). Below the top, a value that cannot be read raises
+:class:`Unreadable` with its problems; :func:`~hankemalli.serialization.from_dict`
+turns them into one :class:`DataError`.
+"""
 
 from __future__ import annotations
 
-from attrs import fields, has
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from collections.abc import Iterable
 
-from ..model._errors import DataError, PathPart, Problem
+from ..model._errors import DataError, PathPart, Problem, shown
+from ..model._pseudonym import shown_safely
 
-__all__ = ["InvalidValueError", "problems_from"]
+__all__ = ["HIDDEN_KEY", "Found", "InvalidValueError", "Unreadable", "key_part", "safe_key"]
 
 
 class InvalidValueError(ValueError):
@@ -27,40 +30,94 @@ class InvalidValueError(ValueError):
         self.at: tuple[PathPart, ...] = () if at is None else (at,)
 
 
-def problems_from(exc: BaseException, path: tuple[PathPart, ...] = ()) -> list[Problem]:
-    """Every problem in ``exc``, a cattrs error tree or a :class:`DataError`, with paths."""
-    if isinstance(exc, DataError):
-        return [p.under(*path) for p in exc.details]
-    if isinstance(exc, ClassValidationError | IterableValidationError):
-        found: list[Problem] = []
-        for sub in exc.exceptions:
-            found.extend(problems_from(sub, (*path, *_step(sub))))
-        return found
-    if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = ", ".join(_allowed_keys(exc.cl)) or "none"
-        return [
-            Problem(path=(*path, key), message=f"unknown key; allowed keys: {allowed}")
-            for key in sorted(exc.extra_fields)
-        ]
-    if isinstance(exc, InvalidValueError):
-        return [Problem(path=(*path, *exc.at), message=str(exc))]
-    return [Problem(path=path, message=_message(exc))]
+class Found:
+    """Problems found so far: the first :attr:`DataError.LIMIT` kept, all counted.
+
+    Problems past the limit are counted and dropped at once, so gathering the
+    problems of a huge document takes as little memory as a short one. A
+    :class:`Found` is true when it holds at least one problem.
+    """
+
+    __slots__ = ("count", "kept")
+
+    def __init__(self) -> None:
+        self.kept: list[Problem] = []
+        self.count = 0
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def add(self, problem: Problem) -> None:
+        """Keep ``problem`` if there is room, and count it."""
+        if len(self.kept) < DataError.LIMIT:
+            self.kept.append(problem)
+        self.count += 1
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """:meth:`add` each of ``problems``, taken one at a time."""
+        for problem in problems:
+            self.add(problem)
+
+    def merge(self, kept: Iterable[Problem], count: int, prefix: tuple[PathPart, ...]) -> None:
+        """Add the first problems of ``count`` found below ``prefix``; only those with room."""
+        room = DataError.LIMIT - len(self.kept)
+        if room > 0:
+            for problem in kept:
+                if room == 0:
+                    break
+                self.kept.append(problem.under(*prefix) if prefix else problem)
+                room -= 1
+        self.count += count
+
+    def add_exception(self, exc: BaseException, *prefix: PathPart) -> None:
+        """Add the problems that ``exc``, raised while reading a value at ``prefix``, stands for."""
+        if isinstance(exc, Unreadable):
+            self.merge(exc.found.kept, exc.found.count, prefix)
+        elif isinstance(exc, DataError):
+            self.merge(exc.details, exc.count, prefix)
+        elif isinstance(exc, InvalidValueError):
+            self.add(Problem(path=(*prefix, *exc.at), message=str(exc)))
+        else:
+            self.add(Problem(path=prefix, message=_message(exc)))
+
+    def error(self) -> DataError:
+        """The :class:`DataError` of the problems found (at least one)."""
+        return DataError(self.kept, count=self.count)
 
 
-def _step(exc: BaseException) -> tuple[PathPart, ...]:
-    for note in getattr(exc, "__notes__", ()):
-        if isinstance(note, AttributeValidationNote):
-            return (note.name,)
-        if isinstance(note, IterableValidationNote):
-            return (note.index,)
-    return ()
+class Unreadable(Exception):  # noqa: N818 - a reading outcome, not a programming error
+    """A value below the top that cannot be read; ``found`` holds its problems.
+
+    Internal to the reader, and cheaper than a :class:`DataError`: no message is
+    formatted until the problems reach the top.
+    """
+
+    def __init__(self, found: Found) -> None:
+        super().__init__()
+        self.found = found
 
 
-def _allowed_keys(cl: type) -> list[str]:
-    return [a.name for a in fields(cl)] if has(cl) else []
+#: What a path shows for a key that looks like personal data.
+HIDDEN_KEY = "(a key not shown here: it looks like personal data)"
+
+
+def key_part(key: object) -> PathPart:
+    """A key of a mapping as a path part: a string as it is, anything else shown.
+
+    A key that looks like personal data (an identity code, say) is not repeated:
+    a problem's path would otherwise echo what the problem is about.
+    """
+    return safe_key(key if isinstance(key, str) else shown(key))
+
+
+def safe_key(key: str) -> str:
+    """``key``, or :data:`HIDDEN_KEY` if it looks like personal data (see :func:`shown_safely`)."""
+    return key if shown_safely(key) == shown(key) else HIDDEN_KEY
 
 
 def _message(exc: BaseException) -> str:
+    # An exception the reader did not expect: its type is named, but not its text,
+    # which might repeat a value (even personal data) at any length.
     if isinstance(exc, KeyError):
         return "required key is missing"
-    return f"invalid value ({type(exc).__name__}: {exc})"
+    return f"invalid value ({type(exc).__name__})"

@@ -130,7 +130,7 @@ def _as_spell(event: object) -> dict[str, Any] | None:
     if not isinstance(event, Mapping):
         return None
     tag = event.get("type")
-    if tag not in MIGRATED_EVENTS:
+    if not isinstance(tag, str) or tag not in MIGRATED_EVENTS:  # [] or {} cannot be looked up
         return None
     spell: dict[str, Any] = {"type": MIGRATED_EVENTS[tag]}
     for key, value in event.items():

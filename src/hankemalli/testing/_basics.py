@@ -45,9 +45,11 @@ T = TypeVar("T")
 #: under 18, under 25 (youth unemployment), 18–29 (ESF+ youth), 55 and over.
 AGE_EDGES: tuple[int, ...] = (17, 18, 24, 25, 29, 30, 54, 55)
 
-#: The earliest and latest dates the strategies accept in a period knob.
-EARLIEST = pendulum.date(1900, 1, 1)
-LATEST = pendulum.date(2099, 12, 31)
+#: The earliest and latest dates the strategies accept in a period knob: inside the
+#: model's years 1900–2100 with room for what is drawn around a period (an
+#: unemployment up to ten years before an entry, follow-ups years after an exit).
+EARLIEST = pendulum.date(1911, 1, 1)
+LATEST = pendulum.date(2095, 12, 31)
 
 _COIN = st.booleans()
 
@@ -173,18 +175,41 @@ def unemployment_starts(first_entry: dt.date) -> st.SearchStrategy[pendulum.Date
     return _unemployment_starts(check_period((first_entry, first_entry))[0])
 
 
+# Any character but controls (Cc), lone surrogates (Cs) and the Unicode line and
+# paragraph separators: letters of every script, marks, symbols, emoji and other
+# characters beyond the Basic Multilingual Plane, which JSON escapes as a surrogate
+# pair. Free text of several lines may also hold line feeds and tabs.
+_ONE_LINE = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"))
+_LINES = _ONE_LINE | st.sampled_from("\n\t")
+
+
+def _valid(text: str, *, multiline: bool) -> bool:
+    # Text that happens to look like personal data is no valid text; that is rare.
+    from ..model._checks import text_problems
+
+    return not any(text_problems((), text, multiline=multiline, record=True))
+
+
 _TEXTS = st.sampled_from(
-    ("Kulttuurivoimala ry", "Joensuun kaupunki", "Työkokeilu Åbo")
+    ("Kulttuurivoimala ry", "Joensuun kaupunki", "Työkokeilu Åbo", "Kaiku 😀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢")
 ) | st.builds(
-    str.__add__,
-    st.characters(categories=("L", "N")),
-    st.text(st.characters(codec="utf-8"), max_size=30),
-)
+    str.__add__, st.characters(categories=("L", "N")), st.text(_ONE_LINE, max_size=30)
+).filter(lambda t: _valid(t, multiline=False))
+_MULTILINE_TEXTS = _TEXTS | st.builds(
+    str.__add__, st.characters(categories=("L", "N")), st.text(_LINES, max_size=40)
+).filter(lambda t: _valid(t, multiline=True))
 
 
-def texts() -> st.SearchStrategy[str]:
-    """Non-blank free text, such as a name or a label (any Unicode letters)."""
-    return _TEXTS
+def texts(*, multiline: bool = False) -> st.SearchStrategy[str]:
+    """Non-blank free text, such as a name or a label (any Unicode letters).
+
+    One line of any characters a text may hold, those beyond the Basic
+    Multilingual Plane included (JSON writes them as surrogate pairs); with
+    ``multiline``, line feeds and tabs too, as a description or note may have.
+    Never a control character otherwise, a lone surrogate, or anything that looks
+    like personal data, which the model refuses.
+    """
+    return _MULTILINE_TEXTS if multiline else _TEXTS
 
 
 # A letter first, so never a phone number; no more than five digits in a row, so

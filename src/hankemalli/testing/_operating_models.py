@@ -74,7 +74,7 @@ def embedding_steps(
         stage=codes(EmbeddingStage),
         date=_dates(low, high),
         organisation=texts(),
-        note=optional(texts()),
+        note=optional(texts(multiline=True)),
     )
 
 
@@ -84,7 +84,7 @@ def transferability_notes() -> st.SearchStrategy[TransferabilityNote]:
         TransferabilityNote,
         element=texts(),
         role=codes(ElementRole),
-        depends_on=optional(texts()),
+        depends_on=optional(texts(multiline=True)),
     )
 
 
@@ -92,7 +92,10 @@ def trials_elsewhere() -> st.SearchStrategy[TrialElsewhere]:
     """Trials of a model elsewhere, with or without a known result."""
     low, high = _DEFAULT_PERIOD
     return st.builds(
-        TrialElsewhere, place=texts(), start=_dates(low, high), result=optional(texts())
+        TrialElsewhere,
+        place=texts(),
+        start=_dates(low, high),
+        result=optional(texts(multiline=True)),
     )
 
 
@@ -105,7 +108,12 @@ def draw_operating_model(
 ) -> OperatingModel:
     """Draw an operating model; see :func:`operating_models`."""
     low, high = _DEFAULT_PERIOD
-    fields = {name: draw(texts() if complete else optional(texts())) for name in _TEXT_FIELDS}
+    # Place and author are one line each; the descriptions may run to several.
+    fields = {
+        name: draw(texts(multiline=multi) if complete else optional(texts(multiline=multi)))
+        for name in _TEXT_FIELDS
+        for multi in (name not in ("place", "author"),)
+    }
     steps = sorted(
         draw(
             st.lists(embedding_steps(), max_size=4, unique_by=lambda s: (s.stage, s.organisation))
@@ -197,7 +205,7 @@ def _instruments(draw: st.DrawFn) -> Instrument:
     return Instrument(
         id=draw(pseudonyms()),
         name=draw(texts()),
-        description=draw(optional(texts())),
+        description=draw(optional(texts(multiline=True))),
         dimensions=tuple(
             Dimension(id=i, name=draw(texts()), stages=draw(_STAGE_LABELS)) for i in ids
         ),
