@@ -28,6 +28,7 @@ def _entry(i: int) -> dict[str, object]:
 
 
 def main(n: int) -> None:
+    """Read a document of ``n`` invalid entries twice, plainly and under tracemalloc."""
     programme = {
         "id": "p",
         "name": "P",
