@@ -509,7 +509,9 @@ def _unstructure_dataset(dataset: Dataset) -> dict[str, Any]:
     return document
 
 
-def _make_converter() -> cattrs.Converter:
+def _make_converter() -> cattrs.Converter:  # pragma: no mutate block
+    # Runs once, when the module is imported: mutmut can credit no test with it, and
+    # every reading test depends on it (docs/testing.md, coverage and mutation).
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
