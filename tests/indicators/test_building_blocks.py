@@ -454,7 +454,7 @@ def test_explain_names_the_events_a_figure_looks_for(rec, job):
     )
     found = ind.explain(rec(situations=(job(D(2016, 7, 20)),)), indicator, period=YEAR, as_of=AS_OF)
     assert not found.counted
-    assert "population: AgeBetween(minimum=18, maximum=64): yes" in found.reasons
+    assert "population: aged 18–64 at entry: yes" in found.reasons
     assert (
         "numerator: had employment dated upon_leaving: no (dated 2016-06-01–2016-06-29: none)"
         in found.reasons

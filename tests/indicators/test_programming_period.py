@@ -181,3 +181,41 @@ def test_operating_models_are_compared_on_the_results_of_the_programmes_own_set(
     plus = [c.indicator.code for c in ind.evidence_criteria(ind.ESF_PLUS_2021)]
     assert plus == ["placement", *(f"EECR0{n}" for n in range(1, 7))]
     assert ind.evidence_criteria(ind.ESF_PLUS_2021) == ind.EVIDENCE_CRITERIA
+
+
+def test_explain_says_in_words_why_a_disadvantaged_leaver_is_in_cr05(rec, job):
+    # The whole account: the disadvantage that put the person in the population, each
+    # result of CR01-CR04 with its own reference group, and no job offered as evidence
+    # of a qualification.
+    record = rec("K-1", other_disadvantaged=YES, situations=[job(D(2016, 5, 20))])
+    found = ind.explain(record, ind.ESF_2014["CR05"], period=YEAR, as_of=AS_OF)
+    assert found.counted
+    assert found.reasons == (
+        "first entry 2016-03-01, last exit known on 2017-06-30: 2016-06-01",
+        "scope left (last exit inside the period, period 2016-01-01–2016-12-31): yes",
+        "population: complete record (gender, status, age, education known): yes",
+        "population: foreign_background at entry is yes: no",
+        "population: minority at entry is yes: no",
+        "population: disability at entry is yes: no",
+        "population: other_disadvantaged at entry is yes: yes",
+        "population: homeless at entry is yes: no",
+        "numerator: status at entry inactive: no (recorded: unemployed)",
+        "numerator: last status upon leaving is job_searching: no (employed on 2016-06-29 "
+        "(window 2016-06-01–2016-06-29), from the employment spell 2016-05-20–open; "
+        "not in education)",
+        "numerator: in education or training upon leaving (not the operation's own): no "
+        "(employed on 2016-06-29 (window 2016-06-01–2016-06-29), from the employment "
+        "spell 2016-05-20–open; not in education)",
+        "numerator: gained a qualification during participation or upon leaving: no "
+        "(dated 2016-03-01–2016-06-29: none)",
+        "numerator: status at entry unemployed: yes (recorded: unemployed)",
+        "numerator: status at entry inactive: no (recorded: unemployed)",
+        "numerator: last status upon leaving is employed or self_employed: yes (employed "
+        "on 2016-06-29 (window 2016-06-01–2016-06-29), from the employment spell "
+        "2016-05-20–open; not in education)",
+        "count: counted",
+    )
+    long_term = ind.explain(record, ind.ESF_2014["CO02"], period=YEAR, as_of=AS_OF)
+    assert "population: long-term unemployed at entry (by the counting rules' limit): no" in (
+        long_term.reasons
+    )

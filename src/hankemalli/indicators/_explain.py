@@ -28,7 +28,21 @@ from ._results import (
     StatusSixMonthsAfter,
     StatusUponLeaving,
 )
-from ._selectors import AllOf, AnyOf, Complete, HadEvent, HasStatus, Not, Selector, Window
+from ._selectors import (
+    AgeBetween,
+    AllOf,
+    AnyOf,
+    Characteristic,
+    Complete,
+    Everyone,
+    HadEvent,
+    HasEducation,
+    HasStatus,
+    LongTermUnemployed,
+    Not,
+    Selector,
+    Window,
+)
 
 __all__ = ["Explanation", "Members", "explain", "members"]
 
@@ -214,10 +228,16 @@ def _describe(selector: Selector, view: RecordView, ctx: Context, role: str) -> 
             view.first_entry,
             ctx.as_of,
         )
+        # Only what the selector asks about: a job is no evidence of a qualification.
+        wanted = (
+            _QUALIFICATION_TAGS
+            if isinstance(selector, GainedQualification)
+            else {m.event for m in selector.events}
+        )
         found = [
             f"{event.tag} {event.date}"
             for event in view.occurrences
-            if bounds[0] <= event.date <= bounds[1]
+            if event.tag in wanted and bounds[0] <= event.date <= bounds[1]
         ]
         listed = ", ".join(found) or "none"
         yield f"{role}: {_name(selector)}: {matched} (dated {bounds[0]}–{bounds[1]}: {listed})"
@@ -228,6 +248,10 @@ def _describe(selector: Selector, view: RecordView, ctx: Context, role: str) -> 
         yield f"{role}: complete record (gender, status, age, education known): {matched}"
     else:
         yield f"{role}: {_name(selector)}: {matched}"
+
+
+#: The occurrences that can show a qualification gained.
+_QUALIFICATION_TAGS = frozenset({"qualification_gained", "certificate_obtained"})
 
 
 def _name(selector: Selector) -> str:
@@ -243,6 +267,21 @@ def _name(selector: Selector) -> str:
     if isinstance(selector, HadEvent):
         kinds = ", ".join(sorted({m.event for m in selector.events}))
         return f"had {kinds} dated {selector.window}"
+    if isinstance(selector, Characteristic):
+        return f"{selector.name} at entry is {' or '.join(_plain(v) for v in selector.values)}"
+    if isinstance(selector, LongTermUnemployed):
+        return "long-term unemployed at entry (by the counting rules' limit)"
+    if isinstance(selector, AgeBetween):
+        low, high = selector.minimum, selector.maximum
+        if low is not None and high is not None:
+            return f"aged {low}–{high} at entry"
+        return (
+            f"aged {low} or over at entry" if low is not None else f"aged {high} or under at entry"
+        )
+    if isinstance(selector, HasEducation):
+        return f"education at entry {selector.band}"
+    if isinstance(selector, Everyone):
+        return "everyone"
     fields = getattr(selector, "__attrs_attrs__", ())
     values = ", ".join(f"{a.name}={_plain(getattr(selector, a.name))}" for a in fields)
     return f"{type(selector).__name__}({values})"
