@@ -36,6 +36,7 @@ from ._version import __version__
 from .model import SCHEMA_VERSION, DataError, Dataset, Programme
 from .model._errors import shown
 from .serialization import loads
+from .serialization._converter import iso_date
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -53,7 +54,6 @@ FORMATS = ("md", "json", "html")
 LANGUAGES = ("fi", "sv", "en")
 
 _ASCII_DIGITS = re.compile(r"[0-9]+")
-_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -236,16 +236,14 @@ def _escape(value: object) -> str:
 def _date(text: str) -> pendulum.Date:
     """A date as the JSON form has it: ``YYYY-MM-DD`` in ASCII digits, in the calendar.
 
-    The same rule as the reader of documents (``serialization``); a test holds the two
-    together.
+    The reader of documents' own rule (``serialization``), so the two agree.
     """
-    match = _ISO_DATE.fullmatch(text)
-    if match is not None:
-        year, month, day = (int(part) for part in match.groups())
-        try:
-            return pendulum.date(year, month, day)
-        except ValueError:  # not in the calendar (2019-02-30, year 0)
-            pass
+    try:
+        day = iso_date(text)
+    except ValueError:  # not in the calendar (2019-02-30, year 0)
+        day = None
+    if day is not None:
+        return day
     raise argparse.ArgumentTypeError(
         f"expected a date YYYY-MM-DD in the calendar, got {shown(text)}"
     )
@@ -613,9 +611,9 @@ def _explain(args: argparse.Namespace) -> int:
         SEED_FIGURES,
         CountingRules,
         ReportingPeriod,
-        common_indicators,
         explain,
     )
+    from .reporting import catalogue_for
 
     dataset = _read(args)
     if isinstance(dataset, int):
@@ -644,13 +642,8 @@ def _explain(args: argparse.Namespace) -> int:
     else:
         period = ReportingPeriod(start=programme.start, end=programme.end)
     rules = CountingRules.for_programme(programme)
-    # Without a code, the figures the programme's reports show: the common
-    # indicators of its programming period and the seed figures.
-    indicators = (
-        [catalogue[args.code]]
-        if args.code is not None
-        else list(common_indicators(programme.programming_period) + SEED_FIGURES)
-    )
+    # Without a code, the figures the programme's reports show.
+    indicators = [catalogue[args.code]] if args.code is not None else list(catalogue_for(programme))
     lines = []
     for indicator in indicators:
         found = explain(record, indicator, period=period, as_of=as_of, rules=rules)

@@ -61,12 +61,25 @@ _NOT_EMPLOYED = AnyOf(parts=(_UNEMPLOYED, _INACTIVE))
 _JOB_SEARCHING_UPON_LEAVING = StatusUponLeaving(statuses=(LeavingStatus.JOB_SEARCHING,))
 _EMPLOYED_UPON_LEAVING = StatusUponLeaving(statuses=IN_EMPLOYMENT)
 _EMPLOYED_LATER = StatusSixMonthsAfter(statuses=IN_EMPLOYMENT)
+_IMPROVED = tuple(
+    EventMatch(event="situation_after_six_months", where=(("improvement", k),))
+    for k in ImprovementKind
+)
+
+
+# The builders below run only while the module is imported, to make the catalogues;
+# mutation testing cannot tie them to a test, so they are not mutated ("no mutate").
+# The catalogues they build are checked figure by figure by tests/indicators.
+def _yes(name: str) -> Characteristic:  # pragma: no mutate block
+    return Characteristic(name=name, values=(Answer.YES,))
+
+
 #: Who is "disadvantaged" for CR05 and CR09: counted in one of the disadvantage output
 #: indicators this model can compute (CO15, CO16, CO17, CO18). The household ones
 #: (CO12–CO14) are not in the model.
 _DISADVANTAGED = AnyOf(
     parts=tuple(
-        Characteristic(name=name, values=(Answer.YES,))
+        _yes(name)
         for name in (
             "foreign_background",
             "minority",
@@ -81,17 +94,6 @@ _DISADVANTAGED_RULE = (
     "indicators CO12-CO14 are not in this model); sensitive data (SFC2014 FAQ on "
     "sensitive data: the two results on disadvantaged participants are)"
 )
-_IMPROVED = tuple(
-    EventMatch(event="situation_after_six_months", where=(("improvement", k),))
-    for k in ImprovementKind
-)
-
-
-# The builders below run only while the module is imported, to make the catalogues;
-# mutation testing cannot tie them to a test, so they are not mutated ("no mutate").
-# The catalogues they build are checked figure by figure by tests/indicators.
-def _yes(name: str) -> Characteristic:  # pragma: no mutate block
-    return Characteristic(name=name, values=(Answer.YES,))
 
 
 def _output(

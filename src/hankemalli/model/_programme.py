@@ -69,6 +69,23 @@ def programming_period_of(start: pendulum.Date) -> ProgrammingPeriod:
     return ProgrammingPeriod.ESF_PLUS_2021_2027
 
 
+def possible_programming_periods(
+    start: pendulum.Date, end: pendulum.Date
+) -> tuple[ProgrammingPeriod, ...]:
+    """The programming periods a programme running from ``start`` to ``end`` may belong to.
+
+    2014–2020 if it starts by 31.12.2023, the last day its expenditure is eligible
+    (Reg. (EU) No 1303/2013, Art. 65(2)); 2021–2027 if it ends on 1.1.2021 or later,
+    the first (Reg. (EU) 2021/1060, Art. 63(2)).
+    """
+    found = []
+    if start <= ESF_2014_ELIGIBLE_UNTIL:
+        found.append(ProgrammingPeriod.ESF_2014_2020)
+    if end >= ESF_PLUS_ELIGIBLE_FROM:
+        found.append(ProgrammingPeriod.ESF_PLUS_2021_2027)
+    return tuple(found)
+
+
 def _default_programming_period(programme: Programme) -> ProgrammingPeriod:
     # Bad input is reported by the start date's own check; the default never fails.
     start = programme.start
@@ -261,13 +278,15 @@ class Programme:
                 "(Regulation (EU) No 1303/2013, Article 65(2)) and 1.1.2021–31.12.2029 "
                 "(Regulation (EU) 2021/1060, Article 63(2))",
             )
-        if period is ProgrammingPeriod.ESF_2014_2020 and self.start > ESF_2014_ELIGIBLE_UNTIL:
+        if period in possible_programming_periods(self.start, self.end):
+            return
+        if period is ProgrammingPeriod.ESF_2014_2020:
             yield Problem(
                 path=("programming_period",),
                 message=f"a programme starting {self.start} cannot belong to 2014-2020, whose "
                 f"expenditure is eligible until {ESF_2014_ELIGIBLE_UNTIL}; allowed: 2021-2027",
             )
-        if period is ProgrammingPeriod.ESF_PLUS_2021_2027 and self.end < ESF_PLUS_ELIGIBLE_FROM:
+        if period is ProgrammingPeriod.ESF_PLUS_2021_2027:
             yield Problem(
                 path=("programming_period",),
                 message=f"a programme ending {self.end} cannot belong to 2021-2027, whose "

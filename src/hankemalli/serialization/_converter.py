@@ -138,17 +138,29 @@ def _structure_decimal(value: object, _: type) -> Decimal:
     return number
 
 
+def iso_date(text: str) -> pendulum.Date | None:
+    """The date ``text`` writes as ``YYYY-MM-DD`` in ASCII digits, the JSON form's dates.
+
+    None if the text is not of that form; :class:`ValueError` if it is, but names no
+    day of the calendar (2019-02-30). The command line reads its dates with it too.
+    """
+    match = _ISO_DATE.fullmatch(text) if len(text) == 10 else None
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    return pendulum.date(year, month, day)
+
+
 def _structure_date(value: object, _: type) -> pendulum.Date:
     if not isinstance(value, str):
         raise InvalidValueError(f"expected a date as a string YYYY-MM-DD, got {_json_type(value)}")
-    match = _ISO_DATE.fullmatch(value) if len(value) == 10 else None
-    if match is None:
-        raise InvalidValueError(f"expected a date as YYYY-MM-DD, got {shown_safely(value)}")
-    year, month, day = (int(part) for part in match.groups())
     try:
-        return pendulum.date(year, month, day)
+        day = iso_date(value)
     except ValueError:
         raise InvalidValueError(f"{shown_safely(value)} is not a date in the calendar") from None
+    if day is None:
+        raise InvalidValueError(f"expected a date as YYYY-MM-DD, got {shown_safely(value)}")
+    return day
 
 
 def _enum_hook(enum: type[Enum]) -> Callable[[object, type], Enum]:

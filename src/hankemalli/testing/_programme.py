@@ -17,13 +17,13 @@ from ..model import (
     OrganisationKind,
     Partner,
     Programme,
-    ProgrammingPeriod,
     ServiceType,
     Target,
     TargetMetric,
     TargetPeriod,
     programming_period_of,
 )
+from ..model._programme import possible_programming_periods
 from ._basics import check_period, codes, draw_date, optional, pseudonyms, texts
 
 __all__ = ["draw_programme", "funders", "partners", "programme_periods", "programmes", "targets"]
@@ -134,15 +134,7 @@ def draw_programme(
     pool = tuple(ServiceType) if services is None else tuple(services)
     # The programming period: left to its default by date, or any period the dates
     # allow (a 2014–2020 programme may start as late as 2023, Reg. 1303/2013 Art. 65).
-    allowed = [
-        p
-        for p, possible in (
-            (ProgrammingPeriod.ESF_2014_2020, start <= pendulum.date(2023, 12, 31)),
-            (ProgrammingPeriod.ESF_PLUS_2021_2027, end >= pendulum.date(2021, 1, 1)),
-        )
-        if possible
-    ]
-    chosen = draw(st.sampled_from([None, *allowed]))
+    chosen = draw(st.sampled_from([None, *possible_programming_periods(start, end)]))
     return Programme(
         id=draw(pseudonyms()),
         name=draw(texts()),
