@@ -1380,3 +1380,16 @@ def test_row_write_replaces_a_file_whole_or_leaves_it(tmp_path, monkeypatch) -> 
     assert [p.name for p in tmp_path.iterdir()] == ["aineisto.json"]
     write(demo_dataset(), target)
     assert read(target) == demo_dataset()
+
+
+def test_an_unknown_status_is_reported_alone_not_also_against_the_unemployment_date() -> None:
+    # Found by the violation property: with the status unreadable, the model's check
+    # of the unemployment start against it must not run on the placeholder.
+    document = json.loads(DOCUMENT_TEXT)
+    profile = document["participants"][0]["profile"]
+    profile["labour_market_status"] = "UNEMPLOYED"
+    profile["unemployed_since"] = "2014-01-02"
+    error = reading(json.dumps(document))
+    assert [p.split(":")[0] for p in error.problems] == [
+        "$.participants[0].profile.labour_market_status"
+    ]

@@ -111,6 +111,12 @@ class EntryProfile:
             yield from check_enum(name, getattr(self, name), Answer)
         if (
             self.unemployed_since is not None
+            # Only against a status that is known or told unknown: an invalid one is
+            # reported on its own and says nothing of the unemployment.
+            and (
+                self.labour_market_status is None
+                or isinstance(self.labour_market_status, LabourMarketStatus)
+            )
             and self.labour_market_status is not LabourMarketStatus.UNEMPLOYED
         ):
             yield Problem(
