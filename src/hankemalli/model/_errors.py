@@ -16,7 +16,9 @@ from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import ClassVar
 
-from attrs import frozen
+from attrs import evolve, frozen
+
+from ._messages import UNSPECIFIED, Language, render
 
 __all__ = ["MAX_PROBLEMS", "DataError", "PathPart", "Problem", "format_path", "shown"]
 
@@ -126,15 +128,24 @@ class Problem:
     """One thing wrong with a record or document (virhe).
 
     ``path`` is relative to the object being built or read; ``message`` says what was
-    wrong and what is allowed.
+    wrong and what is allowed, in English. ``code`` is the problem's stable code
+    (see :mod:`hankemalli.model._messages`) and ``params`` the values its message is
+    built from, as text; :meth:`text` gives the message in Finnish, Swedish or
+    English.
     """
 
     path: tuple[PathPart, ...]
     message: str
+    code: str = UNSPECIFIED
+    params: tuple[tuple[str, str], ...] = ()
 
     def under(self, *prefix: PathPart) -> Problem:
         """The same problem seen from an enclosing object, at ``prefix``."""
-        return Problem(path=(*prefix, *self.path), message=self.message)
+        return evolve(self, path=(*prefix, *self.path))
+
+    def text(self, language: Language = "en") -> str:
+        """The message in ``language`` (``"fi"``, ``"sv"`` or ``"en"``)."""
+        return render(self.code, language, dict(self.params), self.message)
 
     def __str__(self) -> str:
         return f"{format_path(self.path)}: {self.message}"
