@@ -241,3 +241,60 @@ def test_the_change_is_the_mean_of_each_persons_change(dataset, period, as_of) -
                         known.append(change)
             figure = results[f"{instrument.id}.{dimension.id}.change"]
             assert (figure.numerator, figure.denominator) == (sum(known), len(known))
+
+
+def test_instrument_indicators_are_labelled_in_three_languages_and_anchored_as_documented():
+    """Labels name the instrument and dimension; every figure is cumulative by default."""
+    catalogue = ind.instrument_indicators(LADDER)
+    assert catalogue.name == "Ladder (staged scale)"
+    assert catalogue.version == "1"
+    assert catalogue.description == (
+        "Change on the staged-scale instrument 'Ladder', entry to latest review."
+    )
+    labels = {i.code: (i.labels.fi, i.labels.sv, i.labels.en) for i in catalogue.indicators}
+    assert labels == {
+        "ladder.assessed": (
+            "Ladder: arvioitu alussa ja seurannassa",
+            "Ladder: bedömda i början och vid uppföljning",
+            "Ladder: assessed at entry and in review",
+        ),
+        "ladder.change": (
+            "Ladder: muutos (portaita)",
+            "Ladder: förändring (steg)",
+            "Ladder: change (stages)",
+        ),
+        "ladder.improved": ("Ladder: edistyneet", "Ladder: förbättrade", "Ladder: improved"),
+        "ladder.search.change": (
+            "Ladder – Job search: muutos (portaita)",
+            "Ladder – Job search: förändring (steg)",
+            "Ladder – Job search: change (stages)",
+        ),
+        "ladder.search.improved": (
+            "Ladder – Job search: edistyneet",
+            "Ladder – Job search: förbättrade",
+            "Ladder – Job search: improved",
+        ),
+        "ladder.skills.change": (
+            "Ladder – Basic skills: muutos (portaita)",
+            "Ladder – Basic skills: förändring (steg)",
+            "Ladder – Basic skills: change (stages)",
+        ),
+        "ladder.skills.improved": (
+            "Ladder – Basic skills: edistyneet",
+            "Ladder – Basic skills: förbättrade",
+            "Ladder – Basic skills: improved",
+        ),
+    }
+    assert {i.scope for i in catalogue.indicators} == {ind.Scope.ENTERED_BY_END}
+    assert {i.reference for i in catalogue.indicators} == {"staged-scale instrument 'ladder'"}
+    within = {i.code: i.within for i in catalogue.indicators}
+    assert within["ladder.assessed"] is None
+    assert within["ladder.change"] is None
+    assert within["ladder.improved"] == within["ladder.skills.improved"] == "ladder.assessed"
+    populations = {i.code: i.population for i in catalogue.indicators}
+    assert populations["ladder.assessed"] == ind.Assessed(instrument="ladder")
+    assert populations["ladder.skills.change"] == ind.Assessed(
+        instrument="ladder", dimension="skills"
+    )
+    other = ind.instrument_indicators(LADDER, scope=ind.Scope.ENTERED)
+    assert {i.scope for i in other.indicators} == {ind.Scope.ENTERED}

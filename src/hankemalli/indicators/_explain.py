@@ -22,6 +22,7 @@ from ..model import Participation
 from ._context import Context, CountingRules, RecordView, ReportingPeriod, Scope
 from ._definition import Indicator
 from ._figure import Figure, Statistic
+from ._instruments import Assessed, Improved
 from ._results import (
     GainedQualification,
     InEducationUponLeaving,
@@ -41,6 +42,8 @@ from ._selectors import (
     LongTermUnemployed,
     Not,
     Selector,
+    StartedWith,
+    UsedService,
     Window,
 )
 
@@ -280,6 +283,15 @@ def _name(selector: Selector) -> str:
         )
     if isinstance(selector, HasEducation):
         return f"education at entry {selector.band}"
+    if isinstance(selector, UsedService):
+        return f"used {' or '.join(selector.services)}"
+    if isinstance(selector, StartedWith):
+        return f"the first service was {selector.service}"
+    if isinstance(selector, Assessed | Improved):
+        on = selector.instrument + (f" ({selector.dimension})" if selector.dimension else "")
+        if isinstance(selector, Improved):
+            return f"a higher stage in the latest review than at entry on {on}"
+        return f"assessed at entry and in review on {on}"
     if isinstance(selector, Everyone):
         return "everyone"
     fields = getattr(selector, "__attrs_attrs__", ())
