@@ -117,3 +117,22 @@ def employment(day: pendulum.Date, end: pendulum.Date | None = None, **kw: Any) 
 def job() -> Callable[..., h.Employment]:
     """Build an employment spell: ``job(start, end, kind=..., via_episode=...)``."""
     return employment
+
+
+@pytest.fixture
+def fresh_converter(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Read and write through a converter built for this test, not the one built at import.
+
+    The reader's hooks are made by factories when a converter is built and first
+    used. The converter made at import is shared by the whole run, so a test using
+    it checks the hooks as they were built before any test ran; with this fixture
+    each test checks hooks built while it runs (which is also what lets a mutation
+    run see a change to how hooks are built), and that building a converter again
+    gives one that behaves the same.
+    """
+    from hankemalli.serialization import _api, _converter
+
+    fresh = _converter._make_converter()
+    monkeypatch.setattr(_converter, "converter", fresh)
+    monkeypatch.setattr(_api, "converter", fresh)
+    return fresh

@@ -11,6 +11,9 @@ from hankemalli import Dataset
 from hankemalli.serialization import dumps, from_dict, loads, to_dict
 from hankemalli.testing import strategies as hs
 
+# Every property here reads with hooks built while it runs (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("fresh_converter")
+
 CLASSES = strategies_by_class()
 
 

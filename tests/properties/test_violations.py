@@ -15,6 +15,9 @@ from hankemalli.serialization import from_dict, loads
 from hankemalli.testing import RULES, Violation
 from hankemalli.testing import strategies as hs
 
+# Every property here reads with hooks built while it runs (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("fresh_converter")
+
 # What the message at the path says for each rule: the right rule was caught.
 MESSAGES = {
     "wrong_type": r"^expected |^unsupported schema version",

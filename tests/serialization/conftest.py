@@ -47,3 +47,9 @@ def full_dataset(build):
 def document(full_dataset):
     """The JSON-like form of :func:`full_dataset`, fresh for each test to break."""
     return to_dict(full_dataset)
+
+
+@pytest.fixture(autouse=True)
+def _each_test_reads_with_a_fresh_converter(fresh_converter):
+    """Every serialization test reads and writes with hooks built while it runs."""
+    return fresh_converter
