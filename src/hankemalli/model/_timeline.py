@@ -151,6 +151,22 @@ def upon_leaving_window(
     return exit_, exit_.add(days=days)
 
 
+def last_exit_known(record: Participation, as_of: pendulum.Date | None) -> pendulum.Date | None:
+    """The last exit as known on ``as_of`` (viimeisin tiedossa oleva lähtö); None for a stayer.
+
+    A person who left and comes back after ``as_of`` had, as known on ``as_of``, left
+    on that earlier exit: their situation upon leaving is the one after it, not
+    unknown until the later exit. Without ``as_of``, the record's last exit.
+    """
+    if as_of is None:
+        return record.last_exit
+    known = [p for p in record.periods if p.entry <= as_of]
+    if not known:
+        return None
+    exit_ = known[-1].exit
+    return exit_ if exit_ is not None and exit_ <= as_of else None
+
+
 def derived_upon_leaving(
     record: Participation, *, as_of: pendulum.Date | None = None, days: int = UPON_LEAVING_DAYS
 ) -> Situation | None:
@@ -161,8 +177,8 @@ def derived_upon_leaving(
     ``as_of``, if earlier); the person is in education if a spell of education or
     training other than the operation's own goes on on any day of the window.
     """
-    exit_ = record.last_exit
-    if exit_ is None or (as_of is not None and exit_ > as_of):
+    exit_ = last_exit_known(record, as_of)
+    if exit_ is None:
         return None
     low, high = upon_leaving_window(exit_, days)
     day = high if as_of is None else min(high, as_of)
@@ -176,11 +192,13 @@ def situation_upon_leaving(
 
     The situation recorded at the last exit is the source when there is one
     (Finnish ESF monitoring records it as a snapshot); otherwise it is derived from
-    the spells (:func:`derived_upon_leaving`).
+    the spells (:func:`derived_upon_leaving`). The snapshot belongs to the record's
+    last exit: while a later exit is not yet known on ``as_of`` (the person left,
+    and comes back after ``as_of``), the situation is derived from the spells.
     """
     derived = derived_upon_leaving(record, as_of=as_of, days=days)
     snapshot = record.exit_situation
-    if derived is None or snapshot is None:
+    if derived is None or snapshot is None or last_exit_known(record, as_of) != record.last_exit:
         return derived
     return Situation(
         status=snapshot.status,
@@ -208,14 +226,15 @@ def situation_six_months_after(
 ) -> Situation | None:
     """The situation six months after leaving (tilanne kuuden kuukauden kuluttua).
 
-    The date is six calendar months after the last exit (clamped to the month's
+    The date is six calendar months after the last exit known on ``as_of``
+    (:func:`last_exit_known`; clamped to the month's
     end). A recorded six-month situation dated from that date to ``follow_up_days``
     after it is the source (the last such, if several); otherwise the status on the
     six-month date is derived from the spells. None for a stayer, or while the date
     has not come (as known on ``as_of``).
     """
-    exit_ = record.last_exit
-    if exit_ is None or (as_of is not None and exit_ > as_of):
+    exit_ = last_exit_known(record, as_of)
+    if exit_ is None:
         return None
     six = exit_.add(months=6)
     high = six.add(days=follow_up_days)
