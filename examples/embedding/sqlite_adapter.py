@@ -313,7 +313,7 @@ def main() -> None:
     )
     print()
     print(f"ESF+ common indicators, {period}:")
-    for indicator in ESF_PLUS_2021:
+    for indicator in ESF_PLUS_2021.values():
         figure = results[indicator.code]
         if figure.numerator:
             print(f"  {indicator.code:<10}{figure.numerator:>4}  {indicator.labels.en}")

@@ -10,8 +10,8 @@ from pathlib import Path
 __all__ = ["umask", "write_atomically"]
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to ``path`` atomically: whole, or not at all.
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Write ``text`` as UTF-8 (or bytes as they are) to ``path`` atomically: whole, or not at all.
 
     The text is encoded first, then written to a new temporary file in the same
     folder, flushed to the disk (``fsync``) and renamed over ``path``
@@ -23,7 +23,7 @@ def write_atomically(path: Path, text: str) -> None:
     Raises :class:`OSError` if the file cannot be written and
     :class:`UnicodeEncodeError` if the text cannot be encoded (a lone surrogate).
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     folder = path.parent
     try:
         mode = stat.S_IMODE(path.stat().st_mode)

@@ -35,6 +35,7 @@ from ._files import write_atomically as _write_atomically
 from ._version import __version__
 from .model import SCHEMA_VERSION, DataError, Dataset, Programme
 from .model._errors import shown
+from .model._messages import Language, phrase
 from .serialization import loads
 from .serialization._converter import iso_date
 
@@ -51,6 +52,8 @@ __all__ = ["main"]
 OK, INVALID, UNREADABLE, BUG, INTERRUPTED = 0, 1, 2, 3, 130
 
 FORMATS = ("md", "json", "html")
+#: What ``report`` also writes: tables for funders' forms (an xlsx workbook needs --output).
+REPORT_FORMATS = (*FORMATS, "csv", "xlsx")
 LANGUAGES = ("fi", "sv", "en")
 
 _ASCII_DIGITS = re.compile(r"[0-9]+")
@@ -263,10 +266,10 @@ def _threshold(text: str) -> int:
     raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {shown(text)}")
 
 
-def _output_options(command: argparse.ArgumentParser) -> None:
+def _output_options(command: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
     command.add_argument("--lang", choices=LANGUAGES, default="fi", help="language (default fi)")
     command.add_argument(
-        "--format", choices=FORMATS, default="md", help="output format (default md)"
+        "--format", choices=formats, default="md", help="output format (default md)"
     )
     command.add_argument(
         "--threshold",
@@ -325,7 +328,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("file", metavar="FILE", type=Path, help="the dataset's JSON document")
     _period_options(report, "the annual report of YYYY", "the final report (the default)")
-    _output_options(report)
+    _output_options(report, REPORT_FORMATS)
     report.set_defaults(run=_report, command="report")
     validate = commands.add_parser(
         "validate",
@@ -334,6 +337,9 @@ def _parser() -> argparse.ArgumentParser:
         "(every problem listed as '$.path: message'), 2 the file cannot be read.",
     )
     validate.add_argument("file", metavar="FILE", type=Path, help="the JSON document to check")
+    validate.add_argument(
+        "--lang", choices=LANGUAGES, default="en", help="language of the problems (default en)"
+    )
     validate.set_defaults(run=_validate, command="validate")
     migrate = commands.add_parser(
         "migrate",
@@ -360,6 +366,30 @@ def _parser() -> argparse.ArgumentParser:
     )
     _period_options(explain, "the calendar year YYYY", "the whole programme period (the default)")
     explain.set_defaults(run=_explain, command="explain")
+    check = commands.add_parser(
+        "check",
+        help="a data-quality report: the findings of the checks by rule",
+        description="Check a dataset's records for completeness and consistency and list "
+        "the findings rule by rule, with their counts and the pseudonyms of the "
+        "participants affected. For the association's own use: the report names people "
+        "by their pseudonyms. Exit status: 0 no errors (warnings and notes may be listed), "
+        "1 errors found or the document invalid, 2 a file cannot be read or written.",
+    )
+    check.add_argument("file", metavar="FILE", type=Path, help="the dataset's JSON document")
+    check.add_argument("--lang", choices=LANGUAGES, default="fi", help="language (default fi)")
+    check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write to FILE")
+    check.set_defaults(run=_check, command="check")
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the dataset document",
+        description="Print the JSON Schema (draft 2020-12) of the dataset document of the "
+        "current schema version, for front ends and systems not written in Python. It "
+        "checks a document's form; 'validate' also checks the model's rules across values. "
+        "Exit status: 0 written, 2 the file cannot be written.",
+    )
+    schema.add_argument("--output", "-o", type=Path, metavar="FILE", help="write to FILE")
+    schema.set_defaults(run=_schema, command="schema")
+    _spreadsheet_commands(commands)
     return parser
 
 
@@ -370,11 +400,12 @@ def _renderer(name: str) -> Callable[..., str]:
         "md": reporting.render_markdown,
         "json": reporting.render_json,
         "html": reporting.render_html,
+        "csv": reporting.render_csv,
     }
     return renderers[name]
 
 
-def _write_file(command: str, path: Path, text: str) -> bool:
+def _write_file(command: str, path: Path, text: str | bytes) -> bool:
     """Write ``text`` to ``path`` atomically; if it cannot be, say why and return False."""
     reason = _name_problem(path)
     if reason is None:
@@ -502,8 +533,12 @@ def _demo(args: argparse.Namespace) -> int:
     return OK
 
 
-def _read(args: argparse.Namespace) -> Dataset | int:
-    """Read the document ``args.file``; on failure, say why and return the exit status."""
+def _read(args: argparse.Namespace, language: Language = "en") -> Dataset | int:
+    """Read the document ``args.file``; on failure, say why and return the exit status.
+
+    The problems of an invalid document, and the line that counts them, are in
+    ``language``.
+    """
     path: Path = args.file
     output: Path | None = getattr(args, "output", None)
     if output is not None and _same_file(path, output):
@@ -525,12 +560,14 @@ def _read(args: argparse.Namespace) -> Dataset | int:
         return loads(data, Dataset)
     except DataError as error:
         # The problems are escaped again here, so no problem can break its line.
-        _out("".join(f"{_escape(problem)}\n" for problem in error.problems))
-        listed = len(error.problems)
+        _out("".join(f"{_escape(problem.line(language))}\n" for problem in error.details))
+        listed = len(error.details)
         # A DataError keeps the first problems of a long run and counts the rest.
         count = max(int(getattr(error, "count", listed)), listed)
-        first = f" (the first {listed:,} listed)" if count > listed else ""
-        _err(f"{_escape(path)}: invalid, {count:,} problem{'s' * (count != 1)}{first}")
+        first = phrase("problems.first_listed", language, listed=listed) if count > listed else ""
+        problems = phrase("problems.one" if count == 1 else "problems.many", language, count=count)
+        invalid = phrase("document.invalid", language)
+        _err(f"{_escape(path)}: {invalid}, {problems}{first}")
         return INVALID
 
 
@@ -560,6 +597,9 @@ def _has_year(programme: Programme, year: int, as_of: pendulum.Date, command: st
 def _report(args: argparse.Namespace) -> int:
     from .reporting import annual_report, final_report
 
+    if args.format == "xlsx" and args.output is None:
+        _err("hankemalli report: --format xlsx writes a workbook: give --output FILE")
+        return UNREADABLE
     dataset = _read(args)
     if isinstance(dataset, int):
         return dataset
@@ -573,11 +613,28 @@ def _report(args: argparse.Namespace) -> int:
         document = annual_report(dataset, args.year, as_of=as_of, threshold=args.threshold)
     else:
         document = final_report(dataset, as_of=as_of, threshold=args.threshold)
+    if args.format == "xlsx":
+        return _write_workbook(args, document)
     return _emit(args, _renderer(args.format)(document, args.lang))
 
 
+def _write_workbook(args: argparse.Namespace, document: Report) -> int:
+    """Write a report as an Excel workbook to ``--output`` (atomically)."""
+    from .reporting import render_xlsx
+
+    try:
+        data = render_xlsx(document, args.lang)
+    except ImportError as exc:  # openpyxl, an optional extra, is not installed
+        _err(f"hankemalli report: {_escape(exc)}")
+        return UNREADABLE
+    if not _write_file(args.command, args.output, data):
+        return UNREADABLE
+    _err(f"wrote {_escape(args.output)}")
+    return OK
+
+
 def _validate(args: argparse.Namespace) -> int:
-    dataset = _read(args)
+    dataset = _read(args, args.lang)
     if isinstance(dataset, int):
         return dataset
     records = dataset.participants
@@ -643,7 +700,9 @@ def _explain(args: argparse.Namespace) -> int:
         period = ReportingPeriod(start=programme.start, end=programme.end)
     rules = CountingRules.for_programme(programme)
     # Without a code, the figures the programme's reports show.
-    indicators = [catalogue[args.code]] if args.code is not None else list(catalogue_for(programme))
+    indicators = (
+        [catalogue[args.code]] if args.code is not None else list(catalogue_for(programme).values())
+    )
     lines = []
     for indicator in indicators:
         found = explain(record, indicator, period=period, as_of=as_of, rules=rules)
@@ -662,6 +721,144 @@ def _explain(args: argparse.Namespace) -> int:
             lines.append(f"{indicator.code}: {verdict}")
     _out("\n".join(lines) + "\n")
     return OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .rules import quality_report
+
+    dataset = _read(args)
+    if isinstance(dataset, int):
+        return dataset
+    report = quality_report(dataset)
+    status = _emit(args, report.text(args.lang))
+    return INVALID if status == OK and report.has_errors else status
+
+
+def _schema(args: argparse.Namespace) -> int:
+    import json
+
+    from .serialization import json_schema
+
+    return _emit(args, json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+def _spreadsheet_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """``template`` and ``import``: the association's workbook out and in."""
+    template = commands.add_parser(
+        "template",
+        help="write an empty workbook (Excel or CSV) for an association to fill in",
+        description="Write an empty workbook to fill in: instructions, one sheet per kind of "
+        "row with its headers, and a drop-down list for every code (see "
+        "docs/spreadsheets.md). FILE ending in .xlsx is an Excel workbook (needs the "
+        "'spreadsheet' extra: pip install 'hankemalli[spreadsheet]'); a FILE without a "
+        "suffix is a folder of CSV files. Exit status: 0 written, 2 not written.",
+    )
+    template.add_argument("file", metavar="FILE", type=Path, help="the workbook to write")
+    template.add_argument(
+        "--lang", choices=LANGUAGES, default="fi", help="language of the sheets (default fi)"
+    )
+    template.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    template.set_defaults(run=_template, command="template")
+    read = commands.add_parser(
+        "import",
+        help="read a filled workbook (or CSV files) as a JSON document",
+        description="Read a workbook filled in from the template (or the association's own, "
+        "with --mapping) and write the dataset's JSON document. Every problem is listed, "
+        "one a line, with its cell and JSON path ('Osallistujat!C14 ($.participants[12]"
+        ".profile.gender): ...'). Exit status: 0 written, 1 invalid (every problem "
+        "listed), 2 a file cannot be read or written.",
+    )
+    read.add_argument(
+        "files",
+        metavar="FILE",
+        type=Path,
+        nargs="+",
+        help="an Excel workbook (.xlsx), a folder of CSV files, or CSV files (one per sheet)",
+    )
+    read.add_argument(
+        "--mapping", type=Path, metavar="MAPPING", help="a column mapping (TOML or JSON)"
+    )
+    read.add_argument(
+        "--lang", choices=LANGUAGES, default="fi", help="language of the messages (default fi)"
+    )
+    read.add_argument("--output", "-o", type=Path, metavar="FILE", help="write to FILE")
+    read.set_defaults(run=_import, command="import")
+
+
+def _template(args: argparse.Namespace) -> int:
+    target: Path = args.file
+    if not args.force and (target.exists() or target.is_symlink()):
+        _err(
+            f"hankemalli template: {_escape(target)} exists; not replaced (use --force to "
+            "replace it)"
+        )
+        return UNREADABLE
+    reason = _name_problem(target)
+    if reason is None:
+        try:
+            from .spreadsheet import write_template
+
+            write_template(target, args.lang)
+        except (ValueError, ImportError) as exc:
+            reason = _escape(exc)
+        except OSError as exc:
+            reason = _reason(exc)
+        else:
+            _err(f"wrote {_escape(target)}")
+            return OK
+    _err(f"hankemalli template: cannot write {_escape(target)}: {reason}")
+    return UNREADABLE
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .serialization import dumps
+    from .spreadsheet import read_mapping, read_workbook
+
+    files: list[Path] = args.files
+    output: Path | None = args.output
+    for path in files:
+        reason = _name_problem(path)
+        if reason is None and output is not None and _same_file(path, output):
+            reason = "it is the --output file; write to another file"
+        if reason is not None:
+            _err(f"hankemalli import: cannot read {_escape(path)}: {reason}")
+            return UNREADABLE
+    if len(files) > 1 and any(path.suffix.lower() != ".csv" for path in files):
+        _err("hankemalli import: give one workbook, one folder, or CSV files only")
+        return UNREADABLE
+    mapping = None
+    try:
+        if args.mapping is not None:
+            mapping = read_mapping(args.mapping)
+        dataset = read_workbook(files[0] if len(files) == 1 else files, mapping)
+    except DataError as error:
+        return _problems(args, error, mapping is None and args.mapping is not None)
+    except OSError as exc:
+        where = exc.filename if exc.filename is not None else files[0]
+        _err(f"hankemalli import: cannot read {_escape(where)}: {_reason(exc)}")
+        return UNREADABLE
+    except ImportError as exc:
+        _err(f"hankemalli import: {_escape(exc)}")
+        return UNREADABLE
+    status = _emit(args, dumps(dataset) + "\n")
+    if status == OK:
+        _err(f"{_escape(files[0])}: read, {len(dataset.participants)} participants")
+    return status
+
+
+def _problems(args: argparse.Namespace, error: DataError, in_mapping: bool) -> int:
+    """List a workbook's (or a mapping's) problems in ``--lang``, one a line."""
+    lines = []
+    for found in error.details:
+        line = getattr(found, "line", None)
+        text = line(args.lang) if line else str(found)
+        lines.append(f"{args.mapping} {text}" if in_mapping else text)
+    _out("".join(f"{_escape(line)}\n" for line in lines))
+    count = max(error.count, len(lines))
+    first = f" (the first {len(lines):,} listed)" if count > len(lines) else ""
+    what = _escape(args.mapping) if in_mapping else _escape(args.files[0])
+    _err(f"{what}: invalid, {count:,} problem{'s' * (count != 1)}{first}")
+    return UNREADABLE if in_mapping else INVALID
 
 
 def _reason(exc: OSError) -> str:

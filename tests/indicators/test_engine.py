@@ -177,7 +177,7 @@ def test_catalogue_codes_are_unique_and_within_refers_to_a_code():
 
 def test_every_catalogue_indicator_has_three_labels_and_a_reference():
     for catalogue in (ind.ESF_PLUS_2021, ind.ESF_2014, ind.SEED_FIGURES):
-        for indicator in catalogue:
+        for indicator in catalogue.values():
             assert all(indicator.labels.get(lang) for lang in ("fi", "sv", "en")), indicator.code
             assert indicator.reference, indicator.code
 

@@ -163,7 +163,7 @@ def test_esf_results_become_shares_of_the_leavers() -> None:
     period = ind.ReportingPeriod(start=dataset.programme.start, end=dataset.programme.end)
     counts = ind.compute(ind.ESF_PLUS_2021, dataset.participants, period=period, as_of=AS_OF)
     share = ind.share_within(ind.ESF_PLUS_2021["EECR04"], ind.ESF_PLUS_2021["EELEAVERS"])
-    (figure,) = ind.compute([share], dataset.participants, period=period, as_of=AS_OF)
+    (figure,) = ind.compute([share], dataset.participants, period=period, as_of=AS_OF).values()
     assert (figure.numerator, figure.denominator) == (
         counts["EECR04"].numerator,
         counts["EELEAVERS"].numerator,

@@ -197,7 +197,7 @@ def test_share_improved_is_within_zero_and_one(dataset, period, as_of, key) -> N
         results = ind.compute(
             catalogue, dataset.participants, period=period, as_of=as_of, breakdown=key
         )
-        figures = [*results, *(f for _, group in results.groups for f in group)]
+        figures = [*results.values(), *(f for _, group in results.groups for f in group)]
         for figure in figures:
             if figure.statistic is ind.Statistic.SHARE and figure.denominator:
                 assert 0 <= figure.value <= 1  # type: ignore[operator]

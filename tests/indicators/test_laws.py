@@ -33,7 +33,7 @@ def test_a_share_never_exceeds_its_base_and_a_subgroup_never_its_total(
     for catalogue in CATALOGUES:
         results = run(dataset.participants, period, as_of, catalogue, breakdown)
         assert ind.check_results(results, catalogue) == ()
-        for figure in results:
+        for figure in results.values():
             assert figure.numerator >= 0
             if figure.statistic is ind.Statistic.SHARE:
                 assert figure.denominator is not None
@@ -90,7 +90,7 @@ def test_breakdown_groups_add_up_to_the_total_for_a_single_valued_key(dataset, p
     results = run(
         dataset.participants, period, as_of, breakdown=ind.ByCharacteristic(name="gender")
     )
-    for figure in results:
+    for figure in results.values():
         if figure.statistic in (ind.Statistic.COUNT, ind.Statistic.ITEMS):
             parts = [group[figure.code].numerator for group in results.by_group.values()]
             assert sum(parts) == figure.numerator

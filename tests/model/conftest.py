@@ -8,14 +8,11 @@ from types import ModuleType
 import pytest
 
 
-def _load_builders() -> ModuleType:
-    # tests/_builders.py is loaded by file: with --import-mode=importlib and no
+def _load(name: str, file: str) -> ModuleType:
+    # A helper under tests/ is loaded by file: with --import-mode=importlib and no
     # pythonpath, "tests" is not an importable package on every pytest version.
-    name = "hankemalli_test_builders"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).parents[1] / "_builders.py"
-        )
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).parents[1] / file)
         assert spec is not None
         assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
@@ -24,7 +21,50 @@ def _load_builders() -> ModuleType:
     return sys.modules[name]
 
 
+def _load_builders() -> ModuleType:
+    return _load("hankemalli_test_builders", "_builders.py")
+
+
 @pytest.fixture
 def build() -> ModuleType:
     """The builders of small valid objects and the error helpers (tests/_builders.py)."""
     return _load_builders()
+
+
+def _load_problem_codes() -> ModuleType:
+    return _load("hankemalli_test_problem_codes", "_problem_codes.py")
+
+
+#: The test modules here whose every DataError is checked for codes and languages
+#: (tests/_problem_codes.py); a module another part of the project adds is not.
+CODED_MODULES = (
+    "test_codes",
+    "test_dataset",
+    "test_errors",
+    "test_events",
+    "test_hostile",
+    "test_instruments",
+    "test_messages",
+    "test_operating_model",
+    "test_participation",
+    "test_pathway",
+    "test_profile",
+    "test_programme",
+    "test_pseudonym",
+    "test_situations",
+    "test_timeline",
+)
+
+coded_problems = _load_problem_codes().coded_problems
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "hand_made_problems: the test makes problems without a code by hand"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _every_problem_is_coded(request: pytest.FixtureRequest) -> None:
+    if request.module.__name__.rpartition(".")[2] in CODED_MODULES:
+        request.getfixturevalue("coded_problems")

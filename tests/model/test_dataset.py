@@ -78,7 +78,7 @@ def test_episode_outside_the_programme_period_is_rejected(build):
         build.dataset(programme=programme, participants=(record,))
     path, message = build.the_problem(caught.value)
     assert path == "$.participants[0].episodes[0].end"
-    assert "the service episode ends (2016-09-30) outside the programme period" in message
+    assert "the end of the service episode (2016-09-30) is outside the programme period" in message
 
 
 def test_episode_starting_before_the_programme_is_rejected(build):
@@ -89,7 +89,7 @@ def test_episode_starting_before_the_programme_is_rejected(build):
         "$.participants[0].periods[0].entry",
         "$.participants[0].episodes[0].start",
     ]
-    assert "the service episode starts (2016-03-01) outside" in caught.value.problems[1]
+    assert "the start of the service episode (2016-03-01) is outside" in caught.value.problems[1]
 
 
 def test_participation_on_the_first_and_last_programme_days_is_accepted(build):
@@ -126,11 +126,11 @@ def test_problems_in_several_records_are_reported_at_once(build):
 @pytest.mark.parametrize(
     ("fields", "path", "words"),
     [
-        ({"programme": None}, "$.programme", "expected a Programme"),
-        ({"participants": []}, "$.participants", "expected a tuple"),
-        ({"participants": (None,)}, "$.participants[0]", "expected a Participation"),
+        ({"programme": None}, "$.programme", "expected Programme, got NoneType"),
+        ({"participants": "K-0001"}, "$.participants", "expected a tuple or a list, got str"),
+        ({"participants": (None,)}, "$.participants[0]", "expected Participation, got NoneType"),
     ],
-    ids=["programme", "participants-list", "participant-none"],
+    ids=["programme", "participants-text", "participant-none"],
 )
 def test_dataset_of_wrong_parts_is_rejected(build, fields, path, words):
     with pytest.raises(DataError) as caught:

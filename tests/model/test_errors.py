@@ -4,6 +4,9 @@ import pytest
 
 from hankemalli import DataError, Problem, format_path
 
+# The problems below are made by hand, without a code (tests/_problem_codes.py).
+pytestmark = pytest.mark.hand_made_problems
+
 
 @pytest.mark.parametrize(
     ("path", "text"),

@@ -35,7 +35,7 @@ def test_event_without_a_date_or_known_source_reports_both(build):
     with pytest.raises(DataError) as caught:
         PostExitContact(date="2016-05-02", source="rumour", kind=ContactKind.VOLUNTEERING)
     assert build.paths(caught.value) == ["$.date", "$.source"]
-    assert "expected a pendulum Date" in caught.value.problems[0]
+    assert "expected a date such as pendulum.date(2016, 1, 31)" in caught.value.problems[0]
     assert "unknown InformationSource 'rumour'" in caught.value.problems[1]
 
 

@@ -384,7 +384,7 @@ def test_row_the_message_says_what_was_found_and_where_but_not_the_value(build):
     assert build.the_problem(caught.value) == (
         "$.id",
         "looks like a Finnish personal identity code (henkilötunnus), which must not be "
-        "stored; give the episode an identifier of your own",
+        "stored; make up your own episode identifier",
     )
 
 
@@ -563,7 +563,7 @@ def test_row_a_record_reports_every_field_that_is_not_what_it_should_be(build):
         Participation(
             participant="K-0001",  # type: ignore[arg-type]
             profile={},  # type: ignore[arg-type]
-            periods=[],  # type: ignore[arg-type]
+            periods={},  # type: ignore[arg-type]
             episodes=("x",),  # type: ignore[arg-type]
             exit_situation="left",  # type: ignore[arg-type]
         )
@@ -625,7 +625,8 @@ def test_a_long_list_of_known_ids_in_a_message_is_cut(build):
     path, message = build.the_problem(caught.value)
     assert path == "$.situations[0].via_episode"
     assert message.endswith(
-        "known episode ids: e000, e001, e002, e003, e004, e005, e006, e007, e008, e009 and 20 more"
+        "known episode ids: 'e000', 'e001', 'e002', 'e003', 'e004', 'e005', 'e006', 'e007', "
+        "'e008', 'e009', … (+20)"
     )
 
 
@@ -638,8 +639,8 @@ def test_an_assessment_names_its_instrument_by_an_identifier_that_is_no_personal
             scores=(Score(dimension="d", stage=0),),
         )
     assert caught.value.problems == (
-        "$.instrument: looks like a phone number, which must not be stored; give the "
-        "instrument an identifier of your own",
+        "$.instrument: looks like a phone number, which must not be stored; make up your "
+        "own instrument identifier",
     )
 
 

@@ -59,7 +59,8 @@ def test_an_instrument_needs_dimensions_with_unique_ids() -> None:
     with pytest.raises(h.DataError) as caught:
         h.Instrument(id="x", name="X", dimensions=(one, one))
     assert problems(caught) == [
-        "$.dimensions[1].id: dimension id 'job_search' is used twice (first at dimensions[0])"
+        "$.dimensions[1].id: dimension identifier 'job_search' is used twice "
+        "(first at dimensions[0])"
     ]
     assert ladder().dimension("wellbeing").stages == STAGES[:3]
     with pytest.raises(KeyError):
@@ -134,9 +135,9 @@ def test_assessments_must_fit_the_dataset_instruments(build) -> None:
         "$.participants[0].assessments[0].scores[1].stage: stage 3 is beyond the 3 stages of "
         "'wellbeing' (0 to 2)",
         "$.participants[0].assessments[1].scores[0].dimension: instrument 'ladder' has no "
-        "dimension 'motivation'; its dimensions: job_search, wellbeing",
+        "dimension 'motivation'; its dimensions: 'job_search', 'wellbeing'",
         "$.participants[0].assessments[2].instrument: no instrument has the id 'star'; "
-        "known instruments: ladder",
+        "known instruments: 'ladder'",
     ]
 
 
@@ -144,7 +145,8 @@ def test_instrument_ids_are_unique_in_a_dataset(build) -> None:
     with pytest.raises(h.DataError) as caught:
         build.dataset(instruments=(ladder(), ladder()))
     assert problems(caught) == [
-        "$.instruments[1].id: instrument id 'ladder' is used twice (first at instruments[0])"
+        "$.instruments[1].id: instrument identifier 'ladder' is used twice "
+        "(first at instruments[0])"
     ]
     assert build.dataset(instruments=(ladder(),)).instrument("ladder") == ladder()
 

@@ -103,7 +103,7 @@ def test_descriptions_are_non_blank_text() -> None:
         model(basic_idea="", methods=("ok", " "), funders="ESR")
     assert problems(caught) == [
         "$.basic_idea: must not be blank",
-        "$.funders: expected a tuple, got str",
+        "$.funders: expected a tuple or a list, got str",
         "$.methods[1]: must not be blank",
     ]
 
@@ -166,7 +166,8 @@ def test_model_ids_are_unique_in_a_dataset(build) -> None:
     with pytest.raises(h.DataError) as caught:
         build.dataset(operating_models=(model(), model(name="toinen")))
     assert problems(caught) == [
-        "$.operating_models[1].id: model id 'malli-1' is used twice (first at operating_models[0])"
+        "$.operating_models[1].id: operating model identifier 'malli-1' is used twice "
+        "(first at operating_models[0])"
     ]
 
 
@@ -195,7 +196,7 @@ def test_every_problem_in_the_models_of_a_document_is_reported(build) -> None:
     assert found[0].startswith("$.operating_models[0].embedding[0].stage: unknown EmbeddingStage")
     assert "$.operating_models[1].colour: unknown key" in found[1]
     assert found[2] == (
-        "$.operating_models[1].id: model id 'kielikylpy' is used twice "
+        "$.operating_models[1].id: operating model identifier 'kielikylpy' is used twice "
         "(first at operating_models[0])"
     )
     assert len(found) == 3

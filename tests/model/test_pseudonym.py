@@ -66,7 +66,7 @@ def test_id_outside_the_pseudonym_alphabet_is_rejected(build, identifier):
     path, message = build.the_problem(caught.value)
     assert path == "$.id"
     assert "not a valid participant identifier" in message
-    assert "use 1–64 letters, digits" in message
+    assert "use 1–64 letters (A–Z, a–z), digits" in message
 
 
 def test_id_that_is_not_text_is_rejected(build):

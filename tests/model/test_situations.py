@@ -173,7 +173,7 @@ def test_employment_gives_employed_or_self_employed(kind, status):
 def test_education_flags_must_be_booleans(build, name):
     with pytest.raises(DataError) as caught:
         course(**{name: None})
-    assert build.the_problem(caught.value) == (f"$.{name}", "expected true or false")
+    assert build.the_problem(caught.value) == (f"$.{name}", "expected true or false, got None")
 
 
 def test_education_is_not_own_training_unless_said():

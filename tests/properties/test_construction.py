@@ -33,8 +33,14 @@ def held_type(cls: type, name: str) -> object:
 def wrong_values(kind: object) -> list[object]:
     """Values of the wrong type for a field holding ``kind``; none of them is ``None``."""
     if kind is pendulum.Date:
-        # A plain date, a date-time and ISO text are all refused: only pendulum Dates.
-        return [dt.date(2016, 2, 29), pendulum.datetime(2016, 2, 29), "2016-02-29"]
+        # A date-time and ISO text are refused. A plain ``datetime.date`` is not a wrong
+        # type: building in Python accepts it and keeps a pendulum Date (friendly
+        # construction, tests/model/test_construction.py); a date-time is not a date.
+        return [
+            pendulum.datetime(2016, 2, 29),
+            dt.datetime(2016, 2, 29, 12, 0),  # a naive date-time, refused
+            "2016-02-29",
+        ]
     if isinstance(kind, type) and issubclass(kind, Enum):
         return [next(iter(kind)).value, 1]  # the code as plain text is not the code
     if kind is bool:
@@ -44,7 +50,7 @@ def wrong_values(kind: object) -> list[object]:
     if kind is Decimal:
         return [0.5, "0.5"]
     if kind is tuple:
-        return [[], "text"]
+        return ["text", {1: 2}]  # a list is accepted (kept as a tuple), text is not
     if kind is str:
         return [42, b"bytes"]
     return ["text", {}]  # another model object

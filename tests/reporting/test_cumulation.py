@@ -180,7 +180,7 @@ def test_proposed_corrections_always_reconcile(dataset, as_of, later):
 # The datasets here run 2015–2018: 2014–2020 programmes, with that period's set.
 ADDITIVE_COUNTS = [
     i.code
-    for i in h.indicators.ESF_2014 + h.indicators.SEED_FIGURES
+    for i in (h.indicators.ESF_2014 + h.indicators.SEED_FIGURES).values()
     if i.additive and i.statistic.__class__.__name__ == "Count"
 ]
 

@@ -151,10 +151,12 @@ def _people_cells(report):
 SENSITIVE = {
     i.code
     for cat in (ind.ESF_PLUS_2021, ind.ESF_2014, ind.SEED_FIGURES)
-    for i in cat
+    for i in cat.values()
     if i.sensitive
 }
-ITEMS = {i.code for i in ind.SEED_FIGURES if isinstance(i.statistic, ind.Events | ind.Episodes)}
+ITEMS = {
+    i.code for i in ind.SEED_FIGURES.values() if isinstance(i.statistic, ind.Events | ind.Episodes)
+}
 
 
 def _assert_no_small_counts(report, threshold):

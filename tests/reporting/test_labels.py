@@ -78,7 +78,7 @@ def test_words_that_meant_two_things_mean_one():
 
 
 def test_a_mean_with_a_unit_in_its_cell_does_not_repeat_the_unit():
-    for indicator in SEED_FIGURES:
+    for indicator in SEED_FIGURES.values():
         for language, unit in (("fi", "päivää"), ("sv", "dagar"), ("en", "days")):
             assert f"({unit})" not in indicator.labels.get(language), indicator.code
 
@@ -107,7 +107,7 @@ def _library_labels() -> Iterator[Labels]:
     for catalogue in (ESF_2014, ESF_PLUS_2021, SEED_FIGURES):
         if catalogue.title is not None:
             yield catalogue.title
-        for indicator in catalogue:
+        for indicator in catalogue.values():
             yield indicator.labels
     for value in vars(_models).values():
         if isinstance(value, dict):

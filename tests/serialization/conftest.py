@@ -10,20 +10,21 @@ import pytest
 from hankemalli.serialization import to_dict
 
 
-def _load_builders() -> ModuleType:
-    # tests/_builders.py is loaded by file: with --import-mode=importlib and no
+def _load(name: str, file: str) -> ModuleType:
+    # A helper under tests/ is loaded by file: with --import-mode=importlib and no
     # pythonpath, "tests" is not an importable package on every pytest version.
-    name = "hankemalli_test_builders"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).parents[1] / "_builders.py"
-        )
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).parents[1] / file)
         assert spec is not None
         assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+def _load_builders() -> ModuleType:
+    return _load("hankemalli_test_builders", "_builders.py")
 
 
 # Loaded now, before the test modules beside this file, which may take it from
@@ -53,3 +54,32 @@ def document(full_dataset):
 def _each_test_reads_with_a_fresh_converter(fresh_converter):
     """Every serialization test reads and writes with hooks built while it runs."""
     return fresh_converter
+
+
+def _load_problem_codes() -> ModuleType:
+    return _load("hankemalli_test_problem_codes", "_problem_codes.py")
+
+
+#: The test modules here whose every DataError is checked for codes and languages
+#: (tests/_problem_codes.py); a module another part of the project adds is not.
+CODED_MODULES = (
+    "test_errors",
+    "test_hostile",
+    "test_messages",
+    "test_migration",
+    "test_roundtrip",
+)
+
+coded_problems = _load_problem_codes().coded_problems
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "hand_made_problems: the test makes problems without a code by hand"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _every_problem_is_coded(request: pytest.FixtureRequest) -> None:
+    if request.module.__name__.rpartition(".")[2] in CODED_MODULES:
+        request.getfixturevalue("coded_problems")

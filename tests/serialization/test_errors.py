@@ -148,8 +148,8 @@ def test_the_unbroken_document_reads(document, full_dataset):
         ),
         pytest.param(
             ("participants[0].events[2].type", DELETE),
-            "$.participants[0].events[2].type: required key is missing; an event names its "
-            f"kind here: {EVENT_KINDS}",
+            "$.participants[0].events[2].type: required key is missing; it names the type of "
+            f"event: {EVENT_KINDS}",
             id="missing-event-tag",
         ),
         pytest.param(
@@ -266,7 +266,7 @@ def test_the_unbroken_document_reads(document, full_dataset):
         pytest.param(
             ("participants[0].situations[1].via_episode", "tet-9"),
             "$.participants[0].situations[1].via_episode: no service episode has the id "
-            "'tet-9'; known episode ids: tet-1",
+            "'tet-9'; known episode ids: 'tet-1'",
             id="unknown-via-episode",
         ),
         pytest.param(
@@ -283,8 +283,8 @@ def test_the_unbroken_document_reads(document, full_dataset):
         ),
         pytest.param(
             ("participants[1].situations[0].type", DELETE),
-            "$.participants[1].situations[0].type: required key is missing; a situation names "
-            f"its kind here: {SITUATION_KINDS}",
+            "$.participants[1].situations[0].type: required key is missing; it names the type "
+            f"of situation: {SITUATION_KINDS}",
             id="missing-situation-tag",
         ),
         pytest.param(

@@ -185,7 +185,7 @@ def test_record_level_problems_of_a_version_1_document_keep_their_paths():
     events[1]["date"] = "2016-02-01"
     assert problems(document) == (
         "$.participants[0].events[2].via_episode: no service episode has the id 'tet-9'; "
-        "known episode ids: tet-1",
+        "known episode ids: 'tet-1'",
         "$.participants[0].events[1].date: an outcome event cannot be dated (2016-02-01) "
         "before the first entry (2016-03-01)",
     )

@@ -13,6 +13,7 @@ staged-scale instruments is an indicator like any other
 (:func:`instrument_indicators`).
 """
 
+from . import _messages  # noqa: F401  (registers the indicators' problem codes)
 from ._checks import check_results
 from ._context import (
     Context,

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..rules import Finding, Severity
-from ._definition import Indicator
+from ..rules import Finding
+from ..rules._findings import finding
+from ._definition import Catalogue, Indicator
 from ._engine import Results
 from ._figure import Figure, Statistic
 
 __all__ = ["check_results"]
 
 
-def check_results(results: Results, indicators: Iterable[Indicator]) -> tuple[Finding, ...]:
+def check_results(
+    results: Results, indicators: Catalogue | Iterable[Indicator]
+) -> tuple[Finding, ...]:
     """Every aggregate inconsistency among the figures, overall and in each group."""
-    listed = list(indicators)
+    listed = list(indicators.values() if isinstance(indicators, Catalogue) else indicators)
     found = list(_check(results.figures, listed, ()))
     for group, figures in results.groups:
         found.extend(_check(figures, listed, ("groups", group)))
@@ -39,19 +42,20 @@ def _check(
             and figure.numerator > figure.denominator
             and figure.statistic is Statistic.SHARE
         ):
-            yield Finding(
-                rule="aggregate.numerator_within_denominator",
-                severity=Severity.ERROR,
-                path=(*where, indicator.code),
-                message=f"{indicator.code}: {figure.numerator} is more than "
-                f"its base {figure.denominator}",
+            yield finding(
+                "aggregate.numerator_within_denominator",
+                (*where, indicator.code),
+                code=indicator.code,
+                numerator=figure.numerator,
+                denominator=figure.denominator,
             )
         total = by_code.get(indicator.within) if indicator.within else None
         if total is not None and figure.numerator > total.numerator:
-            yield Finding(
-                rule="aggregate.subgroup_within_total",
-                severity=Severity.ERROR,
-                path=(*where, indicator.code),
-                message=f"{indicator.code} ({figure.numerator}) is more than {total.code} "
-                f"({total.numerator}), which contains it",
+            yield finding(
+                "aggregate.subgroup_within_total",
+                (*where, indicator.code),
+                code=indicator.code,
+                numerator=figure.numerator,
+                total=total.code,
+                total_numerator=total.numerator,
             )

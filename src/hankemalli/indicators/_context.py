@@ -18,7 +18,6 @@ from ..model import (
     LabourMarketStatus,
     OutcomeEvent,
     Participation,
-    Problem,
     Programme,
     ServiceEpisode,
     Situation,
@@ -27,6 +26,7 @@ from ..model import (
     situation_upon_leaving,
 )
 from ..model._checks import is_pendulum_date
+from ..model._errors import problem
 
 __all__ = [
     "Context",
@@ -47,15 +47,17 @@ class ReportingPeriod:
 
     def __attrs_post_init__(self) -> None:
         problems = [
-            Problem(path=(name,), message="expected a pendulum Date")
+            problem((name,), "date.pendulum_expected", got=type(getattr(self, name)).__name__)
             for name in ("start", "end")
             if not is_pendulum_date(getattr(self, name))
         ]
         if not problems and self.end < self.start:
             problems.append(
-                Problem(
-                    path=("end",),
-                    message=f"the period ends ({self.end}) before it starts ({self.start})",
+                problem(
+                    ("end",),
+                    "reporting_period.ends_before_start",
+                    start=str(self.start),
+                    end=str(self.end),
                 )
             )
         if problems:
@@ -218,7 +220,8 @@ class Context:
 
     def __attrs_post_init__(self) -> None:
         if not is_pendulum_date(self.as_of):
-            raise DataError([Problem(path=("as_of",), message="expected a pendulum Date")])
+            got = type(self.as_of).__name__
+            raise DataError([problem(("as_of",), "date.pendulum_expected", got=got)])
 
     @property
     def horizon(self) -> pendulum.Date:

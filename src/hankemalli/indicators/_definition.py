@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import warnings
+from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from enum import StrEnum, unique
 from typing import TypeAlias
 
 from attrs import field, frozen
 
-from ..model import DataError, Problem
+from ..model import DataError
 from ..model._checks import duplicates
+from ..model._errors import problem, shown
 from ._context import Scope
 from ._selectors import Everyone, Selector, Window
 from ._statistics import (
@@ -117,13 +119,22 @@ class Indicator:
 
 
 @frozen(kw_only=True)
-class Catalogue:
+class Catalogue(Mapping[str, Indicator]):
     """A versioned set of indicators (indikaattoriluettelo), e.g. ESF+ 2021–2027.
 
     Indicator sets change between funding periods, so every catalogue names its
     version; codes are unique within it. ``title`` is the heading a report gives the
     set, naming it and its rule (e.g. "ESR-ohjelmakauden 2014–2020 yhteiset
     indikaattorit"); a catalogue put together with ``+`` has none.
+
+    A catalogue is a read-only mapping from code to :class:`Indicator`, in catalogue
+    order: ``catalogue["EECR04"]``, ``"EECR04" in catalogue``, ``len(catalogue)``,
+    ``catalogue.get(code)``, ``keys()``, ``values()`` and ``items()``. Iterating a
+    catalogue itself still gives its indicators, as in 0.1, with a
+    :class:`DeprecationWarning`: from 0.3.0 it will give the codes, as any mapping
+    does. Iterate ``values()`` (or :attr:`indicators`) for the indicators and
+    ``keys()`` for the codes. Two catalogues are equal when their fields are, not
+    merely their indicators.
     """
 
     name: str
@@ -131,37 +142,62 @@ class Catalogue:
     indicators: tuple[Indicator, ...]
     description: str = ""
     title: Labels | None = None
+    _index: dict[str, Indicator] = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         problems = [
-            Problem(path=("indicators", position), message=f"indicator code {code!r} is used twice")
+            problem(("indicators", position), "catalogue.duplicate_code", indicator=shown(code))
             for position, code, _ in duplicates(
                 (i, ind.code) for i, ind in enumerate(self.indicators)
             )
         ]
         codes = {ind.code for ind in self.indicators}
         problems += [
-            Problem(
-                path=("indicators", i, "within"),
-                message=f"{ind.code} is within {ind.within!r}, which is not in the catalogue",
+            problem(
+                ("indicators", i, "within"),
+                "catalogue.unknown_within",
+                indicator=ind.code,
+                within=shown(ind.within),
             )
             for i, ind in enumerate(self.indicators)
             if ind.within is not None and ind.within not in codes
         ]
         if problems:
             raise DataError(problems)
+        object.__setattr__(self, "_index", {ind.code: ind for ind in self.indicators})
 
-    def __iter__(self) -> Iterator[Indicator]:
+    def __iter__(self) -> Iterator[Indicator]:  # type: ignore[override]
+        """The indicators, in catalogue order (deprecated: iterate ``values()``)."""
+        warnings.warn(
+            "iterating a Catalogue gives its indicators until 0.3.0 and then its codes, as "
+            "any mapping does: iterate catalogue.values() for the indicators, "
+            "catalogue.keys() for the codes",
+            DeprecationWarning,
+            stacklevel=2,
+        )
         return iter(self.indicators)
+
+    def keys(self) -> KeysView[str]:
+        """The indicator codes, in catalogue order."""
+        return self._index.keys()
+
+    def values(self) -> ValuesView[Indicator]:
+        """The indicators, in catalogue order."""
+        return self._index.values()
+
+    def items(self) -> ItemsView[str, Indicator]:
+        """(code, indicator) pairs, in catalogue order."""
+        return self._index.items()
 
     def __len__(self) -> int:
         return len(self.indicators)
 
     def __getitem__(self, code: str) -> Indicator:
-        for indicator in self.indicators:
-            if indicator.code == code:
-                return indicator
-        raise KeyError(code)
+        """The indicator with this code; :class:`KeyError` if the catalogue has none."""
+        return self._index[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._index
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -8,12 +8,14 @@ computing the whole.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import warnings
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
 
 import pendulum
-from attrs import frozen
+from attrs import field, frozen
 
 from ..model import Participation
+from ..model._errors import shown
 from ._context import Context, CountingRules, ReportingPeriod
 from ._definition import Catalogue, Indicator
 from ._figure import Figure
@@ -24,11 +26,22 @@ __all__ = ["Calculation", "Results", "Run", "compute"]
 
 
 @frozen(kw_only=True)
-class Results:
+class Results(Mapping[str, Figure]):
     """The figures of one calculation (tulokset), by indicator code.
 
-    ``groups`` holds the same figures per group of the breakdown key, if one was
-    asked for (e.g. by gender); ``group_order`` lists the groups for tables.
+    ``figures`` are the figures in the order of the indicators computed. ``groups``
+    holds the same figures per group of the breakdown key, if one was asked for
+    (e.g. by gender), each group with its figures, in the order the key gives its
+    groups (then any others alphabetically); :attr:`by_group` gives them by group
+    and code.
+
+    Results are a read-only mapping from code to :class:`Figure`:
+    ``results["EECR04"]``, ``"EECR04" in results``, ``len(results)``,
+    ``results.get(code)``, ``keys()``, ``values()`` and ``items()``. Iterating the
+    results themselves still gives the figures, as in 0.1, with a
+    :class:`DeprecationWarning`: from 0.3.0 it will give the codes, as any mapping
+    does. Iterate ``values()`` (or :attr:`figures`) for the figures and ``keys()`` for
+    the codes. Two results are equal when their fields are.
     """
 
     period: ReportingPeriod
@@ -36,15 +49,46 @@ class Results:
     rules: CountingRules
     figures: tuple[Figure, ...]
     groups: tuple[tuple[str, tuple[Figure, ...]], ...] = ()
+    _index: dict[str, Figure] = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, Figure] = {}
+        for figure in self.figures:
+            index.setdefault(figure.code, figure)  # the first, should a code repeat
+        object.__setattr__(self, "_index", index)
 
     def __getitem__(self, code: str) -> Figure:
-        for figure in self.figures:
-            if figure.code == code:
-                return figure
-        raise KeyError(code)
+        """The figure of the indicator ``code``; :class:`KeyError` if it was not computed."""
+        return self._index[code]
 
-    def __iter__(self) -> Iterator[Figure]:
+    def __iter__(self) -> Iterator[Figure]:  # type: ignore[override]
+        """The figures, in the order computed (deprecated: iterate ``values()``)."""
+        warnings.warn(
+            "iterating Results gives the figures until 0.3.0 and then their codes, as any "
+            "mapping does: iterate results.values() for the figures, results.keys() for "
+            "the codes",
+            DeprecationWarning,
+            stacklevel=2,
+        )
         return iter(self.figures)
+
+    def keys(self) -> KeysView[str]:
+        """The codes of the figures, in the order of the indicators computed."""
+        return self._index.keys()
+
+    def values(self) -> ValuesView[Figure]:
+        """The figures, in the order of the indicators computed (the first of a code)."""
+        return self._index.values()
+
+    def items(self) -> ItemsView[str, Figure]:
+        """(code, figure) pairs, in the order of the indicators computed."""
+        return self._index.items()
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._index
 
     @property
     def by_group(self) -> Mapping[str, Mapping[str, Figure]]:
@@ -52,11 +96,35 @@ class Results:
         return {group: {f.code: f for f in figures} for group, figures in self.groups}
 
 
+def _indicators(given: Catalogue | Iterable[Indicator]) -> tuple[Indicator, ...]:
+    """The indicators of a catalogue or an iterable, or a TypeError that says what to pass.
+
+    A tuple of codes (``tuple(catalogue.keys())``, or a catalogue iterated after
+    0.3.0) is refused with a message that says to pass the catalogue or
+    ``catalogue.values()``.
+    """
+    listed = given.indicators if isinstance(given, Catalogue) else tuple(given)
+    for item in listed:
+        if not isinstance(item, Indicator):
+            hint = (
+                "; those are codes: pass the catalogue itself, or catalogue.values()"
+                if isinstance(item, str)
+                else ""
+            )
+            raise TypeError(
+                f"expected Indicator objects, got {type(item).__name__} {shown(item)}{hint}"
+            )
+    return listed
+
+
 @frozen(kw_only=True)
 class Calculation:
-    """What to compute: indicators, period, as_of, counting rules and an optional breakdown."""
+    """What to compute: indicators, period, as_of, counting rules and an optional breakdown.
 
-    indicators: tuple[Indicator, ...]
+    ``indicators`` may be given as a :class:`Catalogue` or any iterable of indicators.
+    """
+
+    indicators: tuple[Indicator, ...] = field(converter=_indicators)
     context: Context
     breakdown: Key | None = None
 
@@ -163,5 +231,5 @@ def compute(
     the period and ``as_of`` are always given.
     """
     context = Context(period=period, as_of=as_of, rules=rules or CountingRules())
-    calculation = Calculation(indicators=tuple(indicators), context=context, breakdown=breakdown)
+    calculation = Calculation(indicators=indicators, context=context, breakdown=breakdown)
     return calculation.run(records)

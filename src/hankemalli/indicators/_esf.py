@@ -742,6 +742,6 @@ def cumulative(catalogue: Catalogue) -> Catalogue:
         catalogue,
         name=f"{catalogue.name} (cumulative)",
         indicators=tuple(
-            evolve(ind, scope=_CUMULATIVE.get(ind.scope, ind.scope)) for ind in catalogue
+            evolve(ind, scope=_CUMULATIVE.get(ind.scope, ind.scope)) for ind in catalogue.values()
         ),
     )

@@ -17,7 +17,8 @@ from fractions import Fraction
 import pendulum
 from attrs import evolve, field, frozen
 
-from ..model import DataError, OperatingModel, Participation, Problem, ServiceType
+from ..model import DataError, OperatingModel, Participation, ServiceType
+from ..model._errors import problem, shown
 from ._context import Context, CountingRules, RecordView, ReportingPeriod, Scope
 from ._definition import Catalogue, Indicator
 from ._engine import Calculation, Results, Run
@@ -74,10 +75,11 @@ def _rate_only(instance: object, attribute: object, value: Indicator) -> None:
     if not isinstance(value.statistic, Share | Mean):
         raise DataError(
             [
-                Problem(
-                    path=("indicator", "statistic"),
-                    message=f"{value.code} is a {type(value.statistic).__name__}; evidence "
-                    "compares groups of different sizes, so only a Share or a Mean will do",
+                problem(
+                    ("indicator", "statistic"),
+                    "evidence.statistic",
+                    indicator=value.code,
+                    statistic=type(value.statistic).__name__,
                 )
             ]
         )
@@ -123,8 +125,8 @@ def evidence_criteria(common: Catalogue) -> tuple[Criterion, ...]:
     are left out: they compare only part of the people.
     """
     results = []
-    for ind in common:
-        base = common[ind.within] if ind.within in common.codes else None
+    for ind in common.values():
+        base = common.get(ind.within) if ind.within is not None else None
         if base is not None and base.scope is Scope.LEFT and base.within is None:
             results.append(share_within(ind, base))
     return (
@@ -224,15 +226,15 @@ class EvidenceCalculation:
         problems = []
         if not self.model.services:
             problems.append(
-                Problem(
-                    path=("model", "services"),
-                    message=f"operating model {self.model.id!r} names no services; evidence "
-                    "compares the pathways that used them with those that did not",
+                problem(
+                    ("model", "services"),
+                    "evidence.model_without_services",
+                    model=shown(self.model.id),
                 )
             )
         if type(self.threshold) is not int or self.threshold < 1:
             problems.append(
-                Problem(path=("threshold",), message=f"expected 1 or more, got {self.threshold!r}")
+                problem(("threshold",), "evidence.threshold", got=shown(self.threshold))
             )
         if problems:
             raise DataError(problems)

@@ -15,7 +15,8 @@ from fractions import Fraction
 
 from attrs import evolve, field, frozen
 
-from ..model import DataError, Problem
+from ..model import DataError
+from ..model._errors import problem
 
 __all__ = ["Figure", "Statistic", "combine", "cumulative_total"]
 
@@ -93,16 +94,19 @@ def combine(figures: Iterable[Figure]) -> Figure:
         raise ValueError("combine() needs at least one figure")
     first = listed[0]
     problems = [
-        Problem(
-            path=(i,),
-            message=f"cannot combine {f.code} ({f.statistic}) "
-            f"with {first.code} ({first.statistic})",
+        problem(
+            (i,),
+            "figure.combine_different",
+            indicator=f.code,
+            statistic=f.statistic,
+            first_indicator=first.code,
+            first_statistic=first.statistic,
         )
         for i, f in enumerate(listed)
         if (f.code, f.statistic) != (first.code, first.statistic)
     ]
     problems += [
-        Problem(path=(i,), message=f"{f.code} is cumulative: take the latest value, do not add")
+        problem((i,), "figure.combine_cumulative", indicator=f.code)
         for i, f in enumerate(listed)
         if f.cumulative
     ]

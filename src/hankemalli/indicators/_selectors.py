@@ -23,10 +23,10 @@ from ..model import (
     IscedBand,
     LabourMarketStatus,
     OutcomeEvent,
-    Problem,
     ServiceType,
     SituationSpell,
 )
+from ..model._errors import problem, shown
 from ._context import Context, RecordView
 
 __all__ = [
@@ -179,8 +179,11 @@ def _check_profile_field(instance: Any, attribute: Any, value: str) -> None:
         allowed = ", ".join(sorted(_PROFILE_FIELDS))
         raise DataError(
             [
-                Problem(
-                    path=("name",), message=f"unknown characteristic {value!r}; allowed: {allowed}"
+                problem(
+                    ("name",),
+                    "selector.unknown_characteristic",
+                    name=shown(value),
+                    allowed=allowed,
                 )
             ]
         )
@@ -292,16 +295,17 @@ class EventMatch:
         if cls is None:
             raise DataError(
                 [
-                    Problem(
-                        path=("event",),
-                        message=f"unknown event or situation type {self.event!r}; "
-                        f"allowed: {', '.join(_MATCHABLE)}",
+                    problem(
+                        ("event",),
+                        "selector.unknown_event",
+                        event=shown(self.event),
+                        allowed=", ".join(_MATCHABLE),
                     )
                 ]
             )
         names = {a.name for a in fields(cls)}
         bad = [
-            Problem(path=("where", i), message=f"{self.event} has no attribute {name!r}")
+            problem(("where", i), "selector.unknown_attribute", event=self.event, name=shown(name))
             for i, (name, _) in enumerate(self.where)
             if name not in names
         ]

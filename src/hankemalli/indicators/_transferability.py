@@ -13,7 +13,8 @@ from enum import StrEnum, unique
 
 from attrs import frozen
 
-from ..model import INNOKYLA_FIELDS, DataError, ElementRole, OperatingModel, Problem
+from ..model import INNOKYLA_FIELDS, DataError, ElementRole, OperatingModel
+from ..model._errors import problem, shown
 from ._evidence import Comparison, Evidence, Verdict
 
 __all__ = ["Point", "PointStatus", "TransferabilityAssessment", "assess_transferability"]
@@ -88,9 +89,11 @@ def assess_transferability(
     if evidence is not None and evidence.model != model.id:
         raise DataError(
             [
-                Problem(
-                    path=("evidence", "model"),
-                    message=f"the evidence is for model {evidence.model!r}, not {model.id!r}",
+                problem(
+                    ("evidence", "model"),
+                    "evidence.other_model",
+                    evidence_model=shown(evidence.model),
+                    model=shown(model.id),
                 )
             ]
         )

@@ -16,12 +16,13 @@ from typing import Any, TypeGuard
 
 import pendulum
 
-from ._errors import PathPart, Problem, shown
+from ._errors import PathPart, Problem, problem
 from ._pseudonym import personal_data_problems, shown_safely
 
 __all__ = [
     "EARLIEST_DATE",
     "LATEST_DATE",
+    "check_boolean",
     "check_date",
     "check_enum",
     "check_optional_date",
@@ -31,6 +32,7 @@ __all__ = [
     "in_date_range",
     "is_pendulum_date",
     "listed",
+    "repeated_items",
     "text_problems",
 ]
 
@@ -49,16 +51,17 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # that starts an ANSI sequence) and the Unicode line and paragraph separators.
 _NOT_IN_A_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _NOT_IN_FREE_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The characters a message names (terms of ._terms); any other is "a control character".
 _CONTROL_NAMES = {
-    0x00: "null",
-    0x09: "tab",
-    0x0A: "line feed",
-    0x0D: "carriage return",
-    0x1B: "escape, which starts an ANSI terminal sequence",
-    0x7F: "delete",
-    0x9B: "control sequence introducer, which starts an ANSI terminal sequence",
-    0x2028: "line separator",
-    0x2029: "paragraph separator",
+    0x00: "character.null",
+    0x09: "character.tab",
+    0x0A: "character.line_feed",
+    0x0D: "character.carriage_return",
+    0x1B: "character.escape",
+    0x7F: "character.delete",
+    0x9B: "character.control_sequence",
+    0x2028: "character.line_separator",
+    0x2029: "character.paragraph_separator",
 }
 
 
@@ -79,16 +82,14 @@ def check_date(name: str, value: object) -> Iterator[Problem]:
     keyboard, and the final report of a programme ending then took 629 s and 930 MB.
     """
     if not is_pendulum_date(value):
-        yield Problem(
-            path=(name,),
-            message=f"expected a pendulum Date such as pendulum.date(2016, 1, 31), "
-            f"got {type(value).__name__}",
-        )
+        yield problem((name,), "value.type", expected="expected.date", got=type(value).__name__)
     elif not in_date_range(value):
-        yield Problem(
-            path=(name,),
-            message=f"the date {value} is outside the years hankemalli accepts: "
-            f"from {EARLIEST_DATE} to {LATEST_DATE}",
+        yield problem(
+            (name,),
+            "date.out_of_range",
+            date=str(value),
+            earliest=str(EARLIEST_DATE),
+            latest=str(LATEST_DATE),
         )
 
 
@@ -110,9 +111,9 @@ def check_text(
     if value is None and optional:
         return
     if not isinstance(value, str):
-        yield Problem(path=(name,), message=f"expected text, got {type(value).__name__}")
+        yield problem((name,), "value.type", expected="expected.text", got=type(value).__name__)
     elif not value.strip():
-        yield Problem(path=(name,), message="must not be blank")
+        yield problem((name,), "text.blank")
     else:
         yield from text_problems((name,), value, multiline=multiline, record=record)
 
@@ -135,27 +136,22 @@ def text_problems(
     if not text.isprintable():  # printable text has neither controls nor surrogates
         surrogate = _SURROGATE.search(text)
         if surrogate is not None:
-            yield Problem(
-                path=path,
-                message=f"contains a lone surrogate U+{ord(surrogate.group()):04X} at "
-                f"character {surrogate.start() + 1}: it is no character and cannot be "
-                "written as UTF-8; the text was probably decoded wrongly",
+            yield problem(
+                path,
+                "text.lone_surrogate",
+                codepoint=f"{ord(surrogate.group()):04X}",
+                position=surrogate.start() + 1,
             )
         control = (_NOT_IN_FREE_TEXT if multiline else _NOT_IN_A_LINE).search(text)
         if control is not None:
             code = ord(control.group())
-            name = _CONTROL_NAMES.get(code, "a control character")
-            allowed = (
-                "free text may hold line feeds (\\n) and tabs (\\t), but no other control "
-                "characters"
-                if multiline
-                else "this text is one line of printable characters, without line breaks, "
-                "tabs or other control characters"
-            )
-            yield Problem(
-                path=path,
-                message=f"contains U+{code:04X} ({name}) at character {control.start() + 1}; "
-                f"{allowed}",
+            yield problem(
+                path,
+                "text.control_character",
+                codepoint=f"{code:04X}",
+                character=_CONTROL_NAMES.get(code, "character.other"),
+                position=control.start() + 1,
+                allowed="text.free_text" if multiline else "text.one_line",
             )
     yield from personal_data_problems(path, text, contacts=record)
 
@@ -170,13 +166,29 @@ def check_enum(
         allowed = ", ".join(str(m.value) for m in enum)
         codes = {str(m.value): m for m in enum}
         if isinstance(value, str) and value in codes:
-            message = (
-                f"give the code list member {enum.__name__}.{codes[value].name}, "
-                f"not the string {shown(value)}"
+            yield problem(
+                (name,),
+                "code.plain_string",
+                member=f"{enum.__name__}.{codes[value].name}",
+                value=shown_safely(value),
             )
         else:
-            message = f"unknown {enum.__name__} {shown_safely(value)}; allowed: {allowed}"
-        yield Problem(path=(name,), message=message)
+            yield problem(
+                (name,),
+                "code.unknown",
+                list=enum.__name__,
+                value=shown_safely(value),
+                allowed=allowed,
+            )
+
+
+def check_boolean(name: str, value: object, *, optional: bool = False) -> Iterator[Problem]:
+    """A yes or no must be ``True`` or ``False`` (or ``None``, unknown, where optional)."""
+    if value is None and optional:
+        return
+    if not isinstance(value, bool):
+        expected = "expected.optional_boolean" if optional else "expected.boolean"
+        yield problem((name,), "value.type", expected=expected, got=shown_safely(value))
 
 
 def check_tuple_of(
@@ -184,15 +196,14 @@ def check_tuple_of(
 ) -> Iterator[Problem]:
     """A collection field must be a tuple of the given kind of items."""
     if not isinstance(value, tuple):
-        yield Problem(path=(name,), message=f"expected a tuple, got {type(value).__name__}")
+        yield problem((name,), "value.type", expected="expected.tuple", got=type(value).__name__)
         return
     for index, item in enumerate(value):
         if not isinstance(item, kind):
             kinds = kind if isinstance(kind, tuple) else (kind,)
-            names = " or ".join(k.__name__ for k in kinds)
-            yield Problem(
-                path=(name, index), message=f"expected {names}, got {type(item).__name__}"
-            )
+            # Python's own spelling of a union, the same in every language.
+            names = " | ".join(k.__name__ for k in kinds)
+            yield problem((name, index), "value.type", expected=names, got=type(item).__name__)
 
 
 def check_texts(name: str, value: object, *, record: bool = False) -> Iterator[Problem]:
@@ -202,7 +213,7 @@ def check_texts(name: str, value: object, *, record: bool = False) -> Iterator[P
         for index, item in enumerate(value):
             if isinstance(item, str):
                 if not item.strip():
-                    yield Problem(path=(name, index), message="must not be blank")
+                    yield problem((name, index), "text.blank")
                 else:
                     yield from text_problems((name, index), item, record=record)
 
@@ -214,10 +225,23 @@ def check_decimal(
     if value is None and optional:
         return
     if not isinstance(value, Decimal) or not value.is_finite():
-        yield Problem(path=(name,), message=f"expected a finite Decimal, got {shown_safely(value)}")
+        yield problem((name,), "value.type", expected="expected.decimal", got=shown_safely(value))
     elif not low <= value <= high:
-        figure = str(value) if len(value.as_tuple().digits) <= 40 else shown(value)
-        yield Problem(path=(name,), message=f"must be between {low} and {high}, got {figure}")
+        figure = str(value) if len(value.as_tuple().digits) <= 40 else shown_safely(value)
+        yield problem((name,), "number.out_of_range", low=str(low), high=str(high), value=figure)
+
+
+def repeated_items(name: str, items: object, what: str) -> Iterator[Problem]:
+    """A problem for each item of the tuple ``name`` listed again (``what`` is a term).
+
+    ``what`` names the items (``item.stage``, ``item.service``). A code is shown as
+    its code, anything else as :func:`~._pseudonym.shown_safely` shows it.
+    """
+    if not isinstance(items, tuple):
+        return  # reported as such by check_tuple_of
+    for position, value, first in duplicates(enumerate(items)):
+        text = str(value.value) if isinstance(value, Enum) else shown_safely(value)
+        yield problem((name, position), "list.duplicate", what=what, value=text, first=first)
 
 
 def duplicates(
@@ -241,8 +265,11 @@ def duplicates(
 
 
 def listed(items: Iterable[object], limit: int = LISTED_ITEMS) -> str:
-    """Items for a message, comma-separated: the first ``limit`` and the count of the rest."""
+    """Items for a message, comma-separated: the first ``limit`` and the count of the rest.
+
+    The count is written ``… (+20)``, the same in every language.
+    """
     texts = [str(item) for item in items]
     if len(texts) <= limit:
         return ", ".join(texts)
-    return f"{', '.join(texts[:limit])} and {len(texts) - limit:,} more"
+    return f"{', '.join(texts[:limit])}, … (+{len(texts) - limit})"

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
+import pendulum
 from attrs import field, frozen
 
 from ._checks import check_tuple_of, duplicates
-from ._errors import PathPart, Problem, raise_if_any, shown
+from ._construction import as_tuple
+from ._errors import PathPart, Problem, problem, raise_if_any
 from ._instruments import Instrument, assessment_problems
 from ._operating_model import OperatingModel, unique_id_problems
 from ._participation import Participation
 from ._programme import Programme
-from ._pseudonym import pseudonym_problems
+from ._pseudonym import pseudonym_problems, shown_safely
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -27,6 +29,18 @@ __all__ = [
 
 #: The version of the JSON document schema this hankemalli reads and writes.
 SCHEMA_VERSION = 2
+
+
+def _records(value: list[Participation] | tuple[Participation, ...]) -> tuple[Participation, ...]:
+    return as_tuple(value)
+
+
+def _models(value: list[OperatingModel] | tuple[OperatingModel, ...]) -> tuple[OperatingModel, ...]:
+    return as_tuple(value)
+
+
+def _instruments(value: list[Instrument] | tuple[Instrument, ...]) -> tuple[Instrument, ...]:
+    return as_tuple(value)
 
 
 @frozen(kw_only=True)
@@ -47,34 +61,30 @@ class Dataset:
     schema_version: ClassVar[int] = SCHEMA_VERSION
 
     programme: Programme
-    participants: tuple[Participation, ...] = field(default=())
-    operating_models: tuple[OperatingModel, ...] = field(default=())
-    instruments: tuple[Instrument, ...] = field(default=())
+    participants: tuple[Participation, ...] = field(default=(), converter=_records)
+    operating_models: tuple[OperatingModel, ...] = field(default=(), converter=_models)
+    instruments: tuple[Instrument, ...] = field(default=(), converter=_instruments)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         for name, kind in (("operating_models", OperatingModel), ("instruments", Instrument)):
             problems.extend(check_tuple_of(name, getattr(self, name), kind))
         if not isinstance(self.programme, Programme):
-            problems.append(Problem(path=("programme",), message="expected a Programme"))
-        if not isinstance(self.participants, tuple):
-            problems.append(Problem(path=("participants",), message="expected a tuple"))
-        else:
-            for index, record in enumerate(self.participants):
-                if not isinstance(record, Participation):
-                    problems.append(
-                        Problem(path=("participants", index), message="expected a Participation")
-                    )
+            got = type(self.programme).__name__
+            problems.append(problem(("programme",), "value.type", expected="Programme", got=got))
+        problems.extend(check_tuple_of("participants", self.participants, Participation))
         if not problems:
             problems.extend(dataset_problems(self.programme, enumerate(self.participants)))
             problems.extend(
                 unique_id_problems(
-                    "operating_models", enumerate(m.id for m in self.operating_models), "model"
+                    "operating_models",
+                    enumerate(m.id for m in self.operating_models),
+                    "id.operating_model",
                 )
             )
             problems.extend(
                 unique_id_problems(
-                    "instruments", enumerate(i.id for i in self.instruments), "instrument"
+                    "instruments", enumerate(i.id for i in self.instruments), "id.instrument"
                 )
             )
             problems.extend(
@@ -142,35 +152,35 @@ def duplicate_id_problems(ids: Iterable[tuple[PathPart, object]]) -> Iterator[Pr
     for position, value, first in duplicates(ids):
         # An id refused as personal data (a henkilötunnus, say) is not repeated back.
         refused = any(pseudonym_problems("id", value))
-        who = "this participant" if refused else f"participant {shown(value)}"
-        yield Problem(
-            path=("participants", position, "participant", "id"),
-            message=f"{who} appears twice (first at participants[{first}]); "
-            "keep one record per person per programme and add a period for a re-entry",
+        who: dict[str, str] = (
+            {"who": "participant.this"}
+            if refused
+            else {"who": "participant.named", "value": shown_safely(value)}
+        )
+        yield problem(
+            ("participants", position, "participant", "id"),
+            "participant.duplicate",
+            first=first,
+            **who,
         )
 
 
 def _inside(programme: Programme, record: Participation) -> Iterator[Problem]:
-    where = f"the programme period ({programme.start}–{programme.end})"
+    # Each date in document order: where it is, the date, and what it is (a term).
+    dates: list[tuple[tuple[PathPart, ...], object, str]] = []
     for index, period in enumerate(record.periods):
-        if not programme.contains(period.entry):
-            yield Problem(
-                path=("periods", index, "entry"),
-                message=f"the entry ({period.entry}) is outside {where}",
-            )
-        if period.exit is not None and not programme.contains(period.exit):
-            yield Problem(
-                path=("periods", index, "exit"),
-                message=f"the exit ({period.exit}) is outside {where}",
-            )
+        dates.append((("periods", index, "entry"), period.entry, "date.entry"))
+        dates.append((("periods", index, "exit"), period.exit, "date.exit"))
     for index, episode in enumerate(record.episodes):
-        if not programme.contains(episode.start):
-            yield Problem(
-                path=("episodes", index, "start"),
-                message=f"the service episode starts ({episode.start}) outside {where}",
-            )
-        if episode.end is not None and not programme.contains(episode.end):
-            yield Problem(
-                path=("episodes", index, "end"),
-                message=f"the service episode ends ({episode.end}) outside {where}",
+        dates.append((("episodes", index, "start"), episode.start, "date.episode_start"))
+        dates.append((("episodes", index, "end"), episode.end, "date.episode_end"))
+    for path, day, what in dates:
+        if isinstance(day, pendulum.Date) and not programme.contains(day):
+            yield problem(
+                path,
+                "date.outside_programme",
+                what=what,
+                date=str(day),
+                start=str(programme.start),
+                end=str(programme.end),
             )

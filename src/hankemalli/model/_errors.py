@@ -18,9 +18,17 @@ from typing import ClassVar
 
 from attrs import evolve, frozen
 
-from ._messages import UNSPECIFIED, Language, render
+from ._messages import MESSAGES, UNSPECIFIED, Language, fill, phrase, render
 
-__all__ = ["MAX_PROBLEMS", "DataError", "PathPart", "Problem", "format_path", "shown"]
+__all__ = [
+    "MAX_PROBLEMS",
+    "DataError",
+    "PathPart",
+    "Problem",
+    "format_path",
+    "problem",
+    "shown",
+]
 
 #: One step of a path: an attribute or key name, or a list index.
 PathPart = str | int
@@ -144,11 +152,34 @@ class Problem:
         return evolve(self, path=(*prefix, *self.path))
 
     def text(self, language: Language = "en") -> str:
-        """The message in ``language`` (``"fi"``, ``"sv"`` or ``"en"``)."""
+        """The message in ``language`` (``"fi"``, ``"sv"`` or ``"en"``).
+
+        In English it is :attr:`message`; a code the catalogue does not know gives
+        :attr:`message` in every language.
+        """
+        if language == "en":
+            return self.message
         return render(self.code, language, dict(self.params), self.message)
+
+    def line(self, language: Language = "en") -> str:
+        """The problem as one line, ``JSON path: message``, in ``language``."""
+        return f"{format_path(self.path)}: {self.text(language)}"
 
     def __str__(self) -> str:
         return f"{format_path(self.path)}: {self.message}"
+
+
+def problem(path: tuple[PathPart, ...], code: str, **params: str | int) -> Problem:
+    """A :class:`Problem` with its code and parameters, its message in English.
+
+    ``code`` must be in the catalogue (:data:`~._messages.MESSAGES`); each
+    parameter is text (a whole number is written as text), already made safe to
+    show (:func:`shown`, :func:`~._pseudonym.shown_safely`), since it appears in
+    the message in every language.
+    """
+    texts = tuple((name, str(value)) for name, value in params.items())
+    message = fill(MESSAGES[code].en, "en", dict(texts))
+    return Problem(path=path, message=message, code=code, params=texts)
 
 
 class DataError(ValueError):
@@ -183,14 +214,23 @@ class DataError(ValueError):
         self.details: tuple[Problem, ...] = tuple(kept)
         self.problems: tuple[str, ...] = tuple(str(p) for p in self.details)
         self.count: int = max(count, seen)
-        head = "1 problem" if self.count == 1 else f"{self.count:,} problems"
-        lines = [f"  {p}" for p in self.problems]
+        super().__init__(self.text("en"))
+
+    def text(self, language: Language = "en") -> str:
+        """The whole message in ``language``: how many problems, then one a line.
+
+        ``3 ongelmaa:`` / ``3 problem:`` / ``3 problems:``, each problem as
+        ``JSON path: message``, and a last line counting the problems not kept.
+        """
+        head = phrase(
+            "problems.one" if self.count == 1 else "problems.many", language, count=self.count
+        )
+        lines = [f"  {p.line(language)}" for p in self.details]
         more = self.count - len(self.details)
         if more:
-            lines.append(
-                f"  … and {more:,} more problem{'s' * (more != 1)} ({len(self.details):,} shown)"
-            )
-        super().__init__(head + ":\n" + "\n".join(lines))
+            tail = "problems.more.one" if more == 1 else "problems.more.many"
+            lines.append("  " + phrase(tail, language, more=more, shown=len(self.details)))
+        return head + ":\n" + "\n".join(lines)
 
     def under(self, *prefix: PathPart) -> DataError:
         """The same problems seen from an enclosing object, at ``prefix``."""

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import ClassVar, TypeAlias
 
 import pendulum
-from attrs import frozen
+from attrs import field, frozen
 
 from ._checks import check_date, check_enum, check_text
 from ._codes import (
@@ -27,7 +27,8 @@ from ._codes import (
     InformationSource,
     SituationKind,
 )
-from ._errors import Problem, raise_if_any
+from ._construction import as_date
+from ._errors import Problem, problem, raise_if_any
 
 __all__ = [
     "EVENT_TAGS",
@@ -45,7 +46,7 @@ class _Event:
 
     tag: ClassVar[str]
 
-    date: pendulum.Date
+    date: pendulum.Date = field(converter=as_date)
     source: InformationSource
 
     def __attrs_post_init__(self) -> None:
@@ -85,7 +86,7 @@ class CertificateObtained(_Event):
         yield from check_enum("certificate", self.certificate, CertificateKind)
         yield from check_text("label", self.label, optional=True, record=True)
         if self.certificate is CertificateKind.OTHER and self.label is None:
-            yield Problem(path=("label",), message="a certificate of kind 'other' needs a label")
+            yield problem(("label",), "label.missing_for_other", what="label.certificate")
 
 
 @frozen(kw_only=True)
@@ -109,10 +110,8 @@ class SituationAfterSixMonths(_Event):
             SituationKind.EMPLOYED,
             SituationKind.SELF_EMPLOYED,
         ):
-            yield Problem(
-                path=("improvement",),
-                message="an improved labour-market situation needs the person to be "
-                f"employed or self-employed, not {self.situation}",
+            yield problem(
+                ("improvement",), "improvement.not_employed", situation=str(self.situation)
             )
 
 

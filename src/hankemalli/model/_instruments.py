@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 import pendulum
-from attrs import frozen
+from attrs import field, frozen
 
 from ._checks import (
     check_date,
@@ -22,9 +22,11 @@ from ._checks import (
     check_tuple_of,
     duplicates,
     listed,
+    repeated_items,
 )
 from ._codes import AssessmentKind
-from ._errors import Problem, raise_if_any, shown
+from ._construction import as_date, as_texts, as_tuple
+from ._errors import Problem, problem, raise_if_any
 from ._pseudonym import identifier_problems, shown_safely
 
 __all__ = [
@@ -48,26 +50,23 @@ class Dimension:
 
     id: str
     name: str
-    stages: tuple[str, ...]
+    stages: tuple[str, ...] = field(converter=as_texts)
 
     def __attrs_post_init__(self) -> None:
         raise_if_any(self._problems())
 
     def _problems(self) -> Iterator[Problem]:
-        yield from identifier_problems("id", self.id, "dimension")
+        yield from identifier_problems("id", self.id, "id.dimension")
         yield from check_text("name", self.name)
         yield from check_texts("stages", self.stages)
         if isinstance(self.stages, tuple):
             if len(self.stages) < 2:
-                yield Problem(
-                    path=("stages",),
-                    message=f"a staged scale needs at least two stages, got {len(self.stages)}",
-                )
-            for position, value, first in duplicates(enumerate(self.stages)):
-                yield Problem(
-                    path=("stages", position),
-                    message=f"stage {shown(value)} is listed twice (first at index {first})",
-                )
+                yield problem(("stages",), "dimension.too_few_stages", count=len(self.stages))
+            yield from repeated_items("stages", self.stages, "item.stage")
+
+
+def _dimensions(value: list[Dimension] | tuple[Dimension, ...]) -> tuple[Dimension, ...]:
+    return as_tuple(value)
 
 
 @frozen(kw_only=True)
@@ -80,7 +79,7 @@ class Instrument:
 
     id: str
     name: str
-    dimensions: tuple[Dimension, ...]
+    dimensions: tuple[Dimension, ...] = field(converter=_dimensions)
     description: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -94,19 +93,22 @@ class Instrument:
         raise KeyError(dimension_id)
 
     def _problems(self) -> Iterator[Problem]:
-        yield from identifier_problems("id", self.id, "instrument")
+        yield from identifier_problems("id", self.id, "id.instrument")
         yield from check_text("name", self.name)
         yield from check_text("description", self.description, optional=True, multiline=True)
         yield from check_tuple_of("dimensions", self.dimensions, Dimension)
         if isinstance(self.dimensions, tuple):
             if not self.dimensions:
-                yield Problem(path=("dimensions",), message="an instrument needs a dimension")
+                yield problem(("dimensions",), "instrument.no_dimensions")
             ids = ((i, d.id) for i, d in enumerate(self.dimensions) if isinstance(d, Dimension))
             for position, value, first in duplicates(ids):
-                yield Problem(
-                    path=("dimensions", position, "id"),
-                    message=f"dimension id {shown(value)} is used twice "
-                    f"(first at dimensions[{first}])",
+                yield problem(
+                    ("dimensions", position, "id"),
+                    "id.duplicate",
+                    what="id.dimension",
+                    value=shown_safely(value),
+                    list="dimensions",
+                    first=first,
                 )
 
 
@@ -121,13 +123,13 @@ class Score:
         raise_if_any(self._problems())
 
     def _problems(self) -> Iterator[Problem]:
-        yield from identifier_problems("dimension", self.dimension, "dimension")
+        yield from identifier_problems("dimension", self.dimension, "id.dimension")
         if type(self.stage) is not int or self.stage < 0:
-            yield Problem(
-                path=("stage",),
-                message="expected a stage index from 0 (the lowest stage), "
-                f"got {shown_safely(self.stage)}",
-            )
+            yield problem(("stage",), "score.stage_invalid", value=shown_safely(self.stage))
+
+
+def _scores(value: list[Score] | tuple[Score, ...]) -> tuple[Score, ...]:
+    return as_tuple(value)
 
 
 @frozen(kw_only=True)
@@ -139,9 +141,9 @@ class Assessment:
     """
 
     instrument: str
-    date: pendulum.Date
+    date: pendulum.Date = field(converter=as_date)
     kind: AssessmentKind
-    scores: tuple[Score, ...]
+    scores: tuple[Score, ...] = field(converter=_scores)
 
     def __attrs_post_init__(self) -> None:
         raise_if_any(self._problems())
@@ -154,18 +156,20 @@ class Assessment:
         return None
 
     def _problems(self) -> Iterator[Problem]:
-        yield from identifier_problems("instrument", self.instrument, "instrument")
+        yield from identifier_problems("instrument", self.instrument, "id.instrument")
         yield from check_date("date", self.date)
         yield from check_enum("kind", self.kind, AssessmentKind)
         yield from check_tuple_of("scores", self.scores, Score)
         if isinstance(self.scores, tuple):
             if not self.scores:
-                yield Problem(path=("scores",), message="an assessment needs at least one score")
+                yield problem(("scores",), "assessment.no_scores")
             dims = ((i, s.dimension) for i, s in enumerate(self.scores) if isinstance(s, Score))
             for position, value, first in duplicates(dims):
-                yield Problem(
-                    path=("scores", position, "dimension"),
-                    message=f"dimension {shown(value)} is scored twice (first at scores[{first}])",
+                yield problem(
+                    ("scores", position, "dimension"),
+                    "assessment.duplicate_score",
+                    value=shown_safely(value),
+                    first=first,
                 )
 
 
@@ -180,28 +184,31 @@ def record_assessment_problems(
     entries: dict[str, tuple[int, pendulum.Date]] = {}
     for index, assessment in enumerate(assessments):
         if assessment.date < first_entry:
-            yield Problem(
-                path=("assessments", index, "date"),
-                message=f"an assessment cannot be dated ({assessment.date}) before the "
-                f"first entry ({first_entry})",
+            yield problem(
+                ("assessments", index, "date"),
+                "assessment.before_first_entry",
+                date=str(assessment.date),
+                entry=str(first_entry),
             )
         if assessment.kind is AssessmentKind.ENTRY:
             if assessment.instrument in entries:
                 first = entries[assessment.instrument][0]
-                yield Problem(
-                    path=("assessments", index, "kind"),
-                    message=f"instrument {shown(assessment.instrument)} has a second entry "
-                    f"assessment (first at assessments[{first}]); later ones are reviews",
+                yield problem(
+                    ("assessments", index, "kind"),
+                    "assessment.second_entry",
+                    instrument=shown_safely(assessment.instrument),
+                    first=first,
                 )
             else:
                 entries[assessment.instrument] = (index, assessment.date)
     for index, assessment in enumerate(assessments):
         entry = entries.get(assessment.instrument)
         if assessment.kind is AssessmentKind.REVIEW and entry and assessment.date < entry[1]:
-            yield Problem(
-                path=("assessments", index, "date"),
-                message=f"a review ({assessment.date}) cannot come before the entry "
-                f"assessment of the same instrument ({entry[1]})",
+            yield problem(
+                ("assessments", index, "date"),
+                "assessment.review_before_entry",
+                date=str(assessment.date),
+                entry=str(entry[1]),
             )
 
 
@@ -214,14 +221,16 @@ def assessment_problems(
     instrument's, and each stage one of the dimension's stages.
     """
     known: Mapping[str, Instrument] = {i.id: i for i in instruments}
-    allowed = listed(known) or "none: the dataset describes no instrument"
+    # Quoted, as values are: an id never passes for the term of "none".
+    allowed = listed(shown_safely(i) for i in known) or "instrument.none"
     for index, assessment in assessments:
         instrument = known.get(assessment.instrument)
         if instrument is None:
-            yield Problem(
-                path=("assessments", index, "instrument"),
-                message=f"no instrument has the id {shown(assessment.instrument)}; "
-                f"known instruments: {allowed}",
+            yield problem(
+                ("assessments", index, "instrument"),
+                "assessment.unknown_instrument",
+                value=shown_safely(assessment.instrument),
+                allowed=allowed,
             )
             continue
         stages = {d.id: d.stages for d in instrument.dimensions}
@@ -229,14 +238,19 @@ def assessment_problems(
             where = ("assessments", index, "scores", position)
             labels = stages.get(score.dimension)
             if labels is None:
-                yield Problem(
-                    path=(*where, "dimension"),
-                    message=f"instrument {shown(instrument.id)} has no dimension "
-                    f"{shown(score.dimension)}; its dimensions: {listed(stages)}",
+                yield problem(
+                    (*where, "dimension"),
+                    "assessment.unknown_dimension",
+                    instrument=shown_safely(instrument.id),
+                    value=shown_safely(score.dimension),
+                    allowed=listed(shown_safely(d) for d in stages),
                 )
             elif score.stage >= len(labels):
-                yield Problem(
-                    path=(*where, "stage"),
-                    message=f"stage {shown(score.stage)} is beyond the {len(labels)} stages of "
-                    f"{shown(score.dimension)} (0 to {len(labels) - 1})",
+                yield problem(
+                    (*where, "stage"),
+                    "assessment.stage_beyond_scale",
+                    stage=shown_safely(score.stage),
+                    count=len(labels),
+                    dimension=shown_safely(score.dimension),
+                    highest=len(labels) - 1,
                 )

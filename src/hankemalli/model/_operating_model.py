@@ -23,10 +23,12 @@ from ._checks import (
     check_tuple_of,
     duplicates,
     is_pendulum_date,
+    repeated_items,
 )
 from ._codes import ElementRole, EmbeddingStage, ServiceType
-from ._errors import Problem, raise_if_any, shown
-from ._programme import Partner
+from ._construction import as_date, as_optional_date, as_services, as_texts, as_tuple
+from ._errors import Problem, problem, raise_if_any
+from ._programme import Partner, as_partners
 from ._pseudonym import identifier_problems, shown_safely
 
 __all__ = [
@@ -77,7 +79,7 @@ class EmbeddingStep:
     """
 
     stage: EmbeddingStage
-    date: pendulum.Date
+    date: pendulum.Date = field(converter=as_date)
     organisation: str
     note: str | None = None
 
@@ -122,7 +124,7 @@ class TrialElsewhere:
     """
 
     place: str
-    start: pendulum.Date
+    start: pendulum.Date = field(converter=as_date)
     result: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -132,6 +134,20 @@ class TrialElsewhere:
         yield from check_text("place", self.place)
         yield from check_date("start", self.start)
         yield from check_text("result", self.result, optional=True, multiline=True)
+
+
+def _steps(value: list[EmbeddingStep] | tuple[EmbeddingStep, ...]) -> tuple[EmbeddingStep, ...]:
+    return as_tuple(value)
+
+
+def _notes(
+    value: list[TransferabilityNote] | tuple[TransferabilityNote, ...],
+) -> tuple[TransferabilityNote, ...]:
+    return as_tuple(value)
+
+
+def _trials(value: list[TrialElsewhere] | tuple[TrialElsewhere, ...]) -> tuple[TrialElsewhere, ...]:
+    return as_tuple(value)
 
 
 @frozen(kw_only=True)
@@ -152,21 +168,21 @@ class OperatingModel:
     name: str
     short_description: str | None = None
     basic_idea: str | None = None
-    target_groups: tuple[str, ...] = field(default=())
+    target_groups: tuple[str, ...] = field(default=(), converter=as_texts)
     operating_environment: str | None = None
     conditions_for_working: str | None = None
     conditions_for_adoption: str | None = None
     resources: str | None = None
-    partners: tuple[Partner, ...] = field(default=())
+    partners: tuple[Partner, ...] = field(default=(), converter=as_partners)
     place: str | None = None
-    funders: tuple[str, ...] = field(default=())
+    funders: tuple[str, ...] = field(default=(), converter=as_texts)
     author: str | None = None
-    methods: tuple[str, ...] = field(default=())
-    services: tuple[ServiceType, ...] = field(default=())
-    started: pendulum.Date | None = None
-    embedding: tuple[EmbeddingStep, ...] = field(default=())
-    transferability: tuple[TransferabilityNote, ...] = field(default=())
-    trials: tuple[TrialElsewhere, ...] = field(default=())
+    methods: tuple[str, ...] = field(default=(), converter=as_texts)
+    services: tuple[ServiceType, ...] = field(default=(), converter=as_services)
+    started: pendulum.Date | None = field(default=None, converter=as_optional_date)
+    embedding: tuple[EmbeddingStep, ...] = field(default=(), converter=_steps)
+    transferability: tuple[TransferabilityNote, ...] = field(default=(), converter=_notes)
+    trials: tuple[TrialElsewhere, ...] = field(default=(), converter=_trials)
 
     def __attrs_post_init__(self) -> None:
         raise_if_any(self._problems())
@@ -186,7 +202,7 @@ class OperatingModel:
         return tuple(name for name, _ in INNOKYLA_FIELDS if getattr(self, name) in (None, ()))
 
     def _problems(self) -> Iterator[Problem]:
-        yield from identifier_problems("id", self.id, "operating model")
+        yield from identifier_problems("id", self.id, "id.operating_model")
         yield from check_text("name", self.name)
         for name in ("place", "author"):
             yield from check_text(name, getattr(self, name), optional=True)
@@ -196,12 +212,7 @@ class OperatingModel:
             yield from check_texts(name, getattr(self, name))
         yield from check_tuple_of("partners", self.partners, Partner)
         yield from check_tuple_of("services", self.services, ServiceType)
-        if isinstance(self.services, tuple):
-            for position, value, first in duplicates(enumerate(self.services)):
-                yield Problem(
-                    path=("services", position),
-                    message=f"service {value} is listed twice (first at index {first})",
-                )
+        yield from repeated_items("services", self.services, "item.service")
         yield from check_optional_date("started", self.started)
         yield from check_tuple_of("embedding", self.embedding, EmbeddingStep)
         yield from check_tuple_of("transferability", self.transferability, TransferabilityNote)
@@ -214,20 +225,22 @@ class OperatingModel:
             notes = enumerate(self.transferability)
             elements = ((i, n.element) for i, n in notes if isinstance(n, TransferabilityNote))
             for position, value, first in duplicates(elements):
-                yield Problem(
-                    path=("transferability", position, "element"),
-                    message=f"element {shown(value)} is described twice "
-                    f"(first at transferability[{first}])",
+                yield problem(
+                    ("transferability", position, "element"),
+                    "transferability.duplicate_element",
+                    value=shown_safely(value),
+                    first=first,
                 )
 
     def _embedding_problems(self) -> Iterator[Problem]:
         previous: pendulum.Date | None = None
         for index, step in enumerate(self.embedding):
             if previous is not None and is_pendulum_date(step.date) and step.date < previous:
-                yield Problem(
-                    path=("embedding", index, "date"),
-                    message=f"embedding steps are listed in date order; this one ({step.date}) "
-                    f"comes before the one above it ({previous})",
+                yield problem(
+                    ("embedding", index, "date"),
+                    "embedding.order",
+                    date=str(step.date),
+                    previous=str(previous),
                 )
             if is_pendulum_date(step.date):
                 previous = step.date
@@ -235,10 +248,12 @@ class OperatingModel:
         for index, step in enumerate(self.embedding):
             key = (step.stage, step.organisation)
             if key in first_at:
-                yield Problem(
-                    path=("embedding", index),
-                    message=f"{shown(step.organisation)} reached the step {step.stage} twice "
-                    f"(first at embedding[{first_at[key]}]); keep the date it was first reached",
+                yield problem(
+                    ("embedding", index),
+                    "embedding.duplicate_step",
+                    organisation=shown_safely(step.organisation),
+                    stage=str(step.stage),
+                    first=first_at[key],
                 )
             else:
                 first_at[key] = index
@@ -247,9 +262,16 @@ class OperatingModel:
 def unique_id_problems(
     name: str, ids: Iterable[tuple[int, object]], what: str
 ) -> Iterator[Problem]:
-    """Yield a problem for each id used twice in the dataset's list ``name``."""
+    """Yield a problem for each id used twice in the dataset's list ``name``.
+
+    ``what`` names whose ids they are, as a term of :mod:`._terms` (``"id.instrument"``).
+    """
     for position, value, first in duplicates(ids):
-        yield Problem(
-            path=(name, position, "id"),
-            message=f"{what} id {shown_safely(value)} is used twice (first at {name}[{first}])",
+        yield problem(
+            (name, position, "id"),
+            "id.duplicate",
+            what=what,
+            value=shown_safely(value),
+            list=name,
+            first=first,
         )

@@ -18,7 +18,8 @@ from ._checks import (
     listed,
 )
 from ._codes import ExitReason
-from ._errors import Problem, raise_if_any, shown
+from ._construction import as_date, as_optional_date, as_tuple
+from ._errors import Problem, problem, raise_if_any
 from ._events import EVENT_TAGS, OutcomeEvent
 from ._instruments import Assessment, record_assessment_problems
 from ._pathway import ServiceEpisode
@@ -54,10 +55,12 @@ class Participant:
         yield from pseudonym_problems("id", self.id)
         age = self.age_at_entry
         if age is not None and (type(age) is not int or age not in AGE_RANGE):
-            yield Problem(
-                path=("age_at_entry",),
-                message="expected an age in completed years from 0 to 120, "
-                f"got {shown_safely(age)}",
+            yield problem(
+                ("age_at_entry",),
+                "age.invalid",
+                low=AGE_RANGE.start,
+                high=AGE_RANGE.stop - 1,
+                value=shown_safely(age),
             )
 
 
@@ -69,8 +72,8 @@ class ParticipationPeriod:
     that has ended.
     """
 
-    entry: pendulum.Date
-    exit: pendulum.Date | None = None
+    entry: pendulum.Date = field(converter=as_date)
+    exit: pendulum.Date | None = field(default=None, converter=as_optional_date)
     exit_reason: ExitReason | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -85,15 +88,35 @@ class ParticipationPeriod:
         yield from check_optional_date("exit", self.exit)
         yield from check_enum("exit_reason", self.exit_reason, ExitReason, optional=True)
         if in_date_range(self.entry) and in_date_range(self.exit) and self.exit < self.entry:
-            yield Problem(
-                path=("exit",),
-                message=f"an exit ({self.exit}) cannot come before its entry ({self.entry})",
+            yield problem(
+                ("exit",), "period.exit_before_entry", exit=str(self.exit), entry=str(self.entry)
             )
         if self.exit is None and self.exit_reason is not None:
-            yield Problem(
-                path=("exit_reason",),
-                message="an exit reason needs an exit date; the period is still open",
-            )
+            yield problem(("exit_reason",), "period.exit_reason_without_exit")
+
+
+def _periods(
+    value: list[ParticipationPeriod] | tuple[ParticipationPeriod, ...],
+) -> tuple[ParticipationPeriod, ...]:
+    return as_tuple(value)
+
+
+def _episodes(
+    value: list[ServiceEpisode] | tuple[ServiceEpisode, ...],
+) -> tuple[ServiceEpisode, ...]:
+    return as_tuple(value)
+
+
+def _spells(value: list[SituationSpell] | tuple[SituationSpell, ...]) -> tuple[SituationSpell, ...]:
+    return as_tuple(value)
+
+
+def _events(value: list[OutcomeEvent] | tuple[OutcomeEvent, ...]) -> tuple[OutcomeEvent, ...]:
+    return as_tuple(value)
+
+
+def _assessments(value: list[Assessment] | tuple[Assessment, ...]) -> tuple[Assessment, ...]:
+    return as_tuple(value)
 
 
 @frozen(kw_only=True)
@@ -122,12 +145,12 @@ class Participation:
 
     participant: Participant
     profile: EntryProfile
-    periods: tuple[ParticipationPeriod, ...]
-    episodes: tuple[ServiceEpisode, ...] = field(default=())
-    situations: tuple[SituationSpell, ...] = field(default=())
+    periods: tuple[ParticipationPeriod, ...] = field(converter=_periods)
+    episodes: tuple[ServiceEpisode, ...] = field(default=(), converter=_episodes)
+    situations: tuple[SituationSpell, ...] = field(default=(), converter=_spells)
     exit_situation: ExitSituation | None = None
-    events: tuple[OutcomeEvent, ...] = field(default=())
-    assessments: tuple[Assessment, ...] = field(default=())
+    events: tuple[OutcomeEvent, ...] = field(default=(), converter=_events)
+    assessments: tuple[Assessment, ...] = field(default=(), converter=_assessments)
 
     def __attrs_post_init__(self) -> None:
         raise_if_any(self._problems())
@@ -173,9 +196,11 @@ class Participation:
 
     def _problems(self) -> Iterator[Problem]:
         if not isinstance(self.participant, Participant):
-            yield Problem(path=("participant",), message="expected a Participant")
+            got = type(self.participant).__name__
+            yield problem(("participant",), "value.type", expected="Participant", got=got)
         if not isinstance(self.profile, EntryProfile):
-            yield Problem(path=("profile",), message="expected an EntryProfile")
+            got = type(self.profile).__name__
+            yield problem(("profile",), "value.type", expected="EntryProfile", got=got)
         periods_ok = self._typed("periods", ParticipationPeriod)
         episodes_ok = self._typed("episodes", ServiceEpisode)
         events_ok = self._typed("events", tuple(EVENT_TAGS.values()))
@@ -186,21 +211,25 @@ class Participation:
         yield from check_tuple_of("events", self.events, tuple(EVENT_TAGS.values()))
         exit_ok = self.exit_situation is None or isinstance(self.exit_situation, ExitSituation)
         if not exit_ok:
-            yield Problem(path=("exit_situation",), message="expected an ExitSituation or None")
+            got = type(self.exit_situation).__name__
+            yield problem(
+                ("exit_situation",), "value.type", expected="ExitSituation | None", got=got
+            )
         yield from check_tuple_of("assessments", self.assessments, Assessment)
         if not periods_ok:
             return
         if not self.periods:
-            yield Problem(path=("periods",), message="a participation needs at least one period")
+            yield problem(("periods",), "participation.no_periods")
             return
         yield from self._period_problems()
         if isinstance(self.profile, EntryProfile):
             since = self.profile.unemployed_since
             if since is not None and since > self.first_entry:
-                yield Problem(
-                    path=("profile", "unemployed_since"),
-                    message=f"unemployment that started on {since} cannot have been "
-                    f"going on at the first entry ({self.first_entry})",
+                yield problem(
+                    ("profile", "unemployed_since"),
+                    "profile.unemployed_since_after_entry",
+                    since=str(since),
+                    entry=str(self.first_entry),
                 )
         if episodes_ok:
             yield from self._episode_problems()
@@ -221,16 +250,17 @@ class Participation:
         for index in range(1, len(self.periods)):
             before, after = self.periods[index - 1], self.periods[index]
             if before.exit is None:
-                yield Problem(
-                    path=("periods", index - 1, "exit"),
-                    message="only the last period may be open; this one is followed "
-                    f"by a re-entry on {after.entry}",
+                yield problem(
+                    ("periods", index - 1, "exit"),
+                    "period.open_before_reentry",
+                    entry=str(after.entry),
                 )
             elif after.entry <= before.exit:
-                yield Problem(
-                    path=("periods", index, "entry"),
-                    message=f"a re-entry ({after.entry}) must come after the previous "
-                    f"exit ({before.exit}); periods are in order and do not overlap",
+                yield problem(
+                    ("periods", index, "entry"),
+                    "period.overlap",
+                    entry=str(after.entry),
+                    exit=str(before.exit),
                 )
 
     def _episode_problems(self) -> Iterator[Problem]:
@@ -238,45 +268,51 @@ class Participation:
         previous: pendulum.Date | None = None
         for index, episode in enumerate(self.episodes):
             if episode.start < first:
-                yield Problem(
-                    path=("episodes", index, "start"),
-                    message=f"a service episode cannot start ({episode.start}) before "
-                    f"the first entry ({first})",
+                yield problem(
+                    ("episodes", index, "start"),
+                    "episode.before_first_entry",
+                    start=str(episode.start),
+                    entry=str(first),
                 )
             if last is not None:
                 if episode.end is None:
-                    yield Problem(
-                        path=("episodes", index, "end"),
-                        message=f"an episode cannot be open after the participation "
-                        f"ended ({last}); give its end date",
+                    yield problem(
+                        ("episodes", index, "end"), "episode.open_after_exit", exit=str(last)
                     )
                 elif episode.end > last:
-                    yield Problem(
-                        path=("episodes", index, "end"),
-                        message=f"a service episode cannot end ({episode.end}) after the "
-                        f"last exit ({last})",
+                    yield problem(
+                        ("episodes", index, "end"),
+                        "episode.after_last_exit",
+                        end=str(episode.end),
+                        exit=str(last),
                     )
             if previous is not None and episode.start < previous:
-                yield Problem(
-                    path=("episodes", index, "start"),
-                    message=f"episodes are listed in order of start; this one starts "
-                    f"({episode.start}) before the one above it ({previous})",
+                yield problem(
+                    ("episodes", index, "start"),
+                    "episode.order",
+                    start=str(episode.start),
+                    previous=str(previous),
                 )
             previous = episode.start
         ids = ((i, e.id) for i, e in enumerate(self.episodes) if e.id is not None)
         for position, value, first_at in duplicates(ids):
-            yield Problem(
-                path=("episodes", position, "id"),
-                message=f"episode id {shown(value)} is used twice (first at episodes[{first_at}])",
+            yield problem(
+                ("episodes", position, "id"),
+                "id.duplicate",
+                what="id.episode",
+                value=shown_safely(value),
+                list="episodes",
+                first=first_at,
             )
 
     def _event_problems(self) -> Iterator[Problem]:
         for index, event in enumerate(self.events):
             if event.date < self.first_entry:
-                yield Problem(
-                    path=("events", index, "date"),
-                    message=f"an outcome event cannot be dated ({event.date}) before the "
-                    f"first entry ({self.first_entry})",
+                yield problem(
+                    ("events", index, "date"),
+                    "event.before_first_entry",
+                    date=str(event.date),
+                    entry=str(self.first_entry),
                 )
 
     def _situation_problems(self, episodes_ok: bool) -> Iterator[Problem]:
@@ -289,11 +325,13 @@ class Participation:
                 and spell.via_episode is not None
                 and spell.via_episode not in known
             ):
-                allowed = listed(sorted(known)) or "none: no episode has an id"
-                yield Problem(
-                    path=("situations", index, "via_episode"),
-                    message=f"no service episode has the id {shown(spell.via_episode)}; "
-                    f"known episode ids: {allowed}",
+                # Quoted, as values are: an id never passes for the term of "none".
+                allowed = listed(shown_safely(i) for i in sorted(known)) or "episode.none"
+                yield problem(
+                    ("situations", index, "via_episode"),
+                    "situation.unknown_episode",
+                    value=shown_safely(spell.via_episode),
+                    allowed=allowed,
                 )
 
     def _exit_situation_problems(self) -> Iterator[Problem]:
@@ -302,13 +340,11 @@ class Participation:
             return
         last = self.last_exit
         if last is None:
-            yield Problem(
-                path=("exit_situation",),
-                message="a situation at exit needs an exit; the participation is still open",
-            )
+            yield problem(("exit_situation",), "exit_situation.no_exit")
         elif snapshot.date != last:
-            yield Problem(
-                path=("exit_situation", "date"),
-                message=f"the situation at exit describes the last exit ({last}), "
-                f"not {snapshot.date}",
+            yield problem(
+                ("exit_situation", "date"),
+                "exit_situation.not_last_exit",
+                exit=str(last),
+                date=str(snapshot.date),
             )

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pendulum
-from attrs import frozen
+from attrs import field, frozen
 
 from ._checks import check_date, check_enum, check_optional_date, check_text, in_date_range
 from ._codes import ServiceType
-from ._errors import Problem, raise_if_any
+from ._construction import as_date, as_optional_date
+from ._errors import Problem, problem, raise_if_any
 from ._pseudonym import identifier_problems
 
 __all__ = ["ServiceEpisode"]
@@ -29,8 +30,8 @@ class ServiceEpisode:
     """
 
     service: ServiceType
-    start: pendulum.Date
-    end: pendulum.Date | None = None
+    start: pendulum.Date = field(converter=as_date)
+    end: pendulum.Date | None = field(default=None, converter=as_optional_date)
     provider: str | None = None
     label: str | None = None
     id: str | None = None
@@ -52,14 +53,12 @@ class ServiceEpisode:
         yield from check_date("start", self.start)
         yield from check_optional_date("end", self.end)
         if in_date_range(self.start) and in_date_range(self.end) and self.end < self.start:
-            yield Problem(
-                path=("end",),
-                message=f"a service episode cannot end ({self.end}) "
-                f"before it starts ({self.start})",
+            yield problem(
+                ("end",), "episode.ends_before_start", end=str(self.end), start=str(self.start)
             )
         yield from check_text("provider", self.provider, optional=True, record=True)
         yield from check_text("label", self.label, optional=True, record=True)
         if self.service is ServiceType.OTHER and self.label is None:
-            yield Problem(path=("label",), message="a service of type 'other' needs a label")
+            yield problem(("label",), "label.missing_for_other", what="label.service")
         if self.id is not None:
-            yield from identifier_problems("id", self.id, "episode")
+            yield from identifier_problems("id", self.id, "id.episode")

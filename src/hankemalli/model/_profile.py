@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pendulum
-from attrs import frozen
+from attrs import field, frozen
 
-from ._checks import check_enum, check_optional_date
+from ._checks import check_boolean, check_enum, check_optional_date
 from ._codes import (
     Answer,
     Gender,
@@ -16,8 +16,8 @@ from ._codes import (
     LanguageSkill,
     ReferralSource,
 )
-from ._errors import Problem, raise_if_any
-from ._pseudonym import shown_safely
+from ._construction import as_optional_date
+from ._errors import Problem, problem, raise_if_any
 
 __all__ = ["SENSITIVE_CHARACTERISTICS", "EntryProfile"]
 
@@ -58,7 +58,7 @@ class EntryProfile:
 
     gender: Gender | None = None
     labour_market_status: LabourMarketStatus | None = None
-    unemployed_since: pendulum.Date | None = None
+    unemployed_since: pendulum.Date | None = field(default=None, converter=as_optional_date)
     in_education_or_training: bool | None = None
     education: IscedBand | None = None
     vocational_qualification: bool | None = None
@@ -96,12 +96,7 @@ class EntryProfile:
         )
         yield from check_optional_date("unemployed_since", self.unemployed_since)
         for name in ("in_education_or_training", "vocational_qualification"):
-            value = getattr(self, name)
-            if value is not None and not isinstance(value, bool):
-                yield Problem(
-                    path=(name,),
-                    message=f"expected true, false or unknown, got {shown_safely(value)}",
-                )
+            yield from check_boolean(name, getattr(self, name), optional=True)
         yield from check_enum("education", self.education, IscedBand, optional=True)
         yield from check_enum("language_skill", self.language_skill, LanguageSkill, optional=True)
         yield from check_enum(
@@ -119,14 +114,6 @@ class EntryProfile:
             )
             and self.labour_market_status is not LabourMarketStatus.UNEMPLOYED
         ):
-            yield Problem(
-                path=("unemployed_since",),
-                message="an unemployment start date is only for participants who were "
-                "unemployed at entry",
-            )
+            yield problem(("unemployed_since",), "profile.unemployed_since_not_unemployed")
         if self.asylum_seeker is Answer.YES and self.foreign_background is Answer.NO:
-            yield Problem(
-                path=("foreign_background",),
-                message="an asylum seeker has a foreign background; the answer 'no' "
-                "contradicts asylum_seeker 'yes'",
-            )
+            yield problem(("foreign_background",), "profile.asylum_seeker_background")

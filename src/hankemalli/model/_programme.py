@@ -15,9 +15,9 @@ from ._checks import (
     check_text,
     check_texts,
     check_tuple_of,
-    duplicates,
     in_date_range,
     is_pendulum_date,
+    repeated_items,
 )
 from ._codes import (
     CertificateKind,
@@ -28,10 +28,18 @@ from ._codes import (
     TargetMetric,
     TargetPeriod,
 )
-from ._errors import Problem, raise_if_any, shown
+from ._construction import as_certificates, as_date, as_services, as_texts, as_tuple
+from ._errors import Problem, problem, raise_if_any
 from ._pseudonym import identifier_problems, shown_safely
 
-__all__ = ["Funder", "Partner", "Programme", "Target", "programming_period_of"]
+__all__ = [
+    "Funder",
+    "Partner",
+    "Programme",
+    "Target",
+    "as_partners",
+    "programming_period_of",
+]
 
 #: The first day from which expenditure of the 2021–2027 period is eligible, and the
 #: last day on which expenditure of the 2014–2020 period is: Regulation (EU)
@@ -158,19 +166,33 @@ class Target:
         for name in ("minimum", "maximum"):
             value = getattr(self, name)
             if value is not None and (type(value) is not int or value < 0):
-                yield Problem(
-                    path=(name,), message=f"expected a whole number ≥ 0, got {shown_safely(value)}"
+                yield problem(
+                    (name,), "value.type", expected="expected.count", got=shown_safely(value)
                 )
         if self.minimum is None and self.maximum is None:
-            yield Problem(path=(), message="a target needs a minimum, a maximum or both")
+            yield problem((), "target.no_bounds")
         elif (
             type(self.minimum) is int and type(self.maximum) is int and self.minimum > self.maximum
         ):
-            yield Problem(
-                path=("maximum",),
-                message=f"the maximum {shown(self.maximum)} is below the minimum "
-                f"{shown(self.minimum)}",
+            yield problem(
+                ("maximum",),
+                "target.max_below_min",
+                maximum=shown_safely(self.maximum),
+                minimum=shown_safely(self.minimum),
             )
+
+
+def _funders(value: list[Funder] | tuple[Funder, ...]) -> tuple[Funder, ...]:
+    return as_tuple(value)
+
+
+def _targets(value: list[Target] | tuple[Target, ...]) -> tuple[Target, ...]:
+    return as_tuple(value)
+
+
+def as_partners(value: list[Partner] | tuple[Partner, ...]) -> tuple[Partner, ...]:
+    """:func:`~._construction.as_tuple` for a network of partners."""
+    return as_tuple(value)
 
 
 @frozen(kw_only=True)
@@ -204,15 +226,17 @@ class Programme:
     id: str
     name: str
     organisation: str
-    start: pendulum.Date
-    end: pendulum.Date
-    areas: tuple[str, ...] = field(default=())
-    funders: tuple[Funder, ...] = field(default=())
-    target_groups: tuple[str, ...] = field(default=())
-    targets: tuple[Target, ...] = field(default=())
-    services: tuple[ServiceType, ...] = field(default=())
-    partners: tuple[Partner, ...] = field(default=())
-    qualifying_certificates: tuple[CertificateKind, ...] = field(default=())
+    start: pendulum.Date = field(converter=as_date)
+    end: pendulum.Date = field(converter=as_date)
+    areas: tuple[str, ...] = field(default=(), converter=as_texts)
+    funders: tuple[Funder, ...] = field(default=(), converter=_funders)
+    target_groups: tuple[str, ...] = field(default=(), converter=as_texts)
+    targets: tuple[Target, ...] = field(default=(), converter=_targets)
+    services: tuple[ServiceType, ...] = field(default=(), converter=as_services)
+    partners: tuple[Partner, ...] = field(default=(), converter=as_partners)
+    qualifying_certificates: tuple[CertificateKind, ...] = field(
+        default=(), converter=as_certificates
+    )
     programming_period: ProgrammingPeriod = field(
         default=Factory(_default_programming_period, takes_self=True)
     )
@@ -225,15 +249,14 @@ class Programme:
         return self.start <= day <= self.end
 
     def _problems(self) -> Iterator[Problem]:
-        yield from identifier_problems("id", self.id, "programme")
+        yield from identifier_problems("id", self.id, "id.programme")
         yield from check_text("name", self.name)
         yield from check_text("organisation", self.organisation)
         yield from check_date("start", self.start)
         yield from check_date("end", self.end)
         if in_date_range(self.start) and in_date_range(self.end) and self.end < self.start:
-            yield Problem(
-                path=("end",),
-                message=f"the programme cannot end ({self.end}) before it starts ({self.start})",
+            yield problem(
+                ("end",), "programme.ends_before_start", end=str(self.end), start=str(self.start)
             )
         yield from check_texts("areas", self.areas)
         yield from check_tuple_of("funders", self.funders, Funder)
@@ -246,11 +269,7 @@ class Programme:
         )
         yield from check_enum("programming_period", self.programming_period, ProgrammingPeriod)
         yield from self._period_problems()
-        for position, value, first in duplicates(enumerate(self.services)):
-            yield Problem(
-                path=("services", position),
-                message=f"service {value} is listed twice (first at index {first})",
-            )
+        yield from repeated_items("services", self.services, "item.service")
         if (
             isinstance(self.funders, tuple)
             and self.funders
@@ -258,10 +277,7 @@ class Programme:
         ):
             total = sum((f.share for f in self.funders if f.share is not None), Decimal(0))
             if total != 1:
-                yield Problem(
-                    path=("funders",),
-                    message=f"funding shares add up to {total}, not 1 (100 %)",
-                )
+                yield problem(("funders",), "funders.shares_total", total=str(total))
 
     def _period_problems(self) -> Iterator[Problem]:
         period = self.programming_period
@@ -270,25 +286,27 @@ class Programme:
         if self.end < self.start:
             return  # reported as such; neither date can be trusted to place it
         if self.end > latest_end(self.start):
-            yield Problem(
-                path=("end",),
-                message=f"a programme may last at most {LONGEST_PROGRAMME_YEARS} years: one "
-                f"starting {self.start} ends on {latest_end(self.start)} at the latest, not "
-                f"{self.end}. No ESF eligibility period is longer: 1.1.2014–31.12.2023 "
-                "(Regulation (EU) No 1303/2013, Article 65(2)) and 1.1.2021–31.12.2029 "
-                "(Regulation (EU) 2021/1060, Article 63(2))",
+            yield problem(
+                ("end",),
+                "programme.too_long",
+                years=LONGEST_PROGRAMME_YEARS,
+                start=str(self.start),
+                latest=str(latest_end(self.start)),
+                end=str(self.end),
             )
         if period in possible_programming_periods(self.start, self.end):
             return
         if period is ProgrammingPeriod.ESF_2014_2020:
-            yield Problem(
-                path=("programming_period",),
-                message=f"a programme starting {self.start} cannot belong to 2014-2020, whose "
-                f"expenditure is eligible until {ESF_2014_ELIGIBLE_UNTIL}; allowed: 2021-2027",
+            yield problem(
+                ("programming_period",),
+                "programming_period.start_too_late",
+                start=str(self.start),
+                until=str(ESF_2014_ELIGIBLE_UNTIL),
             )
         if period is ProgrammingPeriod.ESF_PLUS_2021_2027:
-            yield Problem(
-                path=("programming_period",),
-                message=f"a programme ending {self.end} cannot belong to 2021-2027, whose "
-                f"expenditure is eligible from {ESF_PLUS_ELIGIBLE_FROM}; allowed: 2014-2020",
+            yield problem(
+                ("programming_period",),
+                "programming_period.end_too_early",
+                end=str(self.end),
+                since=str(ESF_PLUS_ELIGIBLE_FROM),
             )

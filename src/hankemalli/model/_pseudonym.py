@@ -22,7 +22,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from ._errors import PathPart, Problem, shown
+from ._errors import PathPart, Problem, problem, shown
+from ._terms import HIDDEN_VALUE
 
 __all__ = [
     "EMAIL",
@@ -48,6 +49,9 @@ PSEUDONYM_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:\-]{0,63}")
 IDENTITY_CODE = "a Finnish personal identity code (henkilötunnus)"
 EMAIL = "an e-mail address"
 PHONE = "a phone number"
+
+# Each kind as a message's parameter names it (a term of ._terms, given in each language).
+_TERMS = {IDENTITY_CODE: "personal.identity_code", EMAIL: "personal.email", PHONE: "personal.phone"}
 
 # Finnish personal identity code: DDMMYY (a day 01–31 and a month 01–12), a century
 # sign, three digits and a check character. The century signs are those valid since
@@ -176,7 +180,7 @@ def shown_safely(value: object) -> str:
         and len(value) <= PSEUDONYM_LENGTH
         and find_in_identifier(value) is not None
     ):
-        return "(a value not shown here: it looks like personal data)"
+        return HIDDEN_VALUE
     return text
 
 
@@ -192,40 +196,37 @@ def personal_data_problems(
     if found is None:
         return
     kind, at = found
-    where = "" if at is None else f" near character {at + 1}"
-    if kind == IDENTITY_CODE:
-        why = "a personal identity code must never be stored in hankemalli data"
-    else:
-        why = "a participant's record must not hold contact details"
-    yield Problem(
-        path=path,
-        message=f"contains what looks like {kind}{where}; {why} (the text is not shown here)",
+    # Where it was found, when that is known (not in a text's NFKC form).
+    where: dict[str, str | int] = (
+        {"where": ""} if at is None else {"where": "text.near", "position": at + 1}
     )
+    if kind == IDENTITY_CODE:
+        yield problem(path, "text.identity_code", **where)
+    else:
+        yield problem(path, "text.contact_details", kind=_TERMS[kind], **where)
 
 
 def pseudonym_problems(name: str, value: object) -> Iterator[Problem]:
     """Yield what is wrong with ``value`` as a participant's pseudonym."""
     if not isinstance(value, str):
-        yield Problem(path=(name,), message=f"expected text, got {type(value).__name__}")
+        yield problem((name,), "value.type", expected="expected.text", got=type(value).__name__)
         return
     kind = find_in_identifier(value) if len(value) <= PSEUDONYM_LENGTH else None
     if kind == IDENTITY_CODE:
-        yield Problem(
-            path=(name,),
-            message="looks like a Finnish personal identity code (henkilötunnus); "
-            "use a pseudonym that your own system maps to the person",
-        )
+        yield problem((name,), "pseudonym.identity_code")
     elif kind is not None:
-        yield Problem(path=(name,), message=f"looks like {kind}; use a pseudonym instead")
+        yield problem((name,), "pseudonym.contact_details", kind=_TERMS[kind])
     else:
-        yield from _alphabet_problems(name, value, "participant")
+        yield from _alphabet_problems(name, value, "id.participant")
 
 
 def identifier_problems(name: str, value: object, what: str) -> Iterator[Problem]:
     """Yield a problem if ``value`` is not a valid identifier of a ``what``.
 
-    An identifier is never personal data: one that looks like a personal identity
-    code, an e-mail address or a phone number is refused without being repeated.
+    ``what`` names whose identifier it is, as a term of :mod:`._terms` (such as
+    ``"id.episode"``). An identifier is never personal data: one that looks like a
+    personal identity code, an e-mail address or a phone number is refused without
+    being repeated.
     """
     kind = (
         find_in_identifier(value)
@@ -233,11 +234,7 @@ def identifier_problems(name: str, value: object, what: str) -> Iterator[Problem
         else None
     )
     if kind is not None:
-        yield Problem(
-            path=(name,),
-            message=f"looks like {kind}, which must not be stored; "
-            f"give the {what} an identifier of your own",
-        )
+        yield problem((name,), "identifier.personal_data", kind=_TERMS[kind], what=what)
     else:
         yield from _alphabet_problems(name, value, what)
 
@@ -249,8 +246,4 @@ def _alphabet_problems(name: str, value: object, what: str) -> Iterator[Problem]
         or len(value) > PSEUDONYM_LENGTH
         or not PSEUDONYM_PATTERN.fullmatch(value)
     ):
-        yield Problem(
-            path=(name,),
-            message=f"not a valid {what} identifier {shown_safely(value)}: use 1–64 letters, "
-            "digits and '.', '_', ':', '-', starting with a letter or digit, no spaces",
-        )
+        yield problem((name,), "identifier.format", what=what, value=shown_safely(value))

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from typing import ClassVar, TypeAlias
 
 import pendulum
-from attrs import frozen
+from attrs import field, frozen
 
-from ._checks import check_date, check_enum, check_optional_date, in_date_range
+from ._checks import check_boolean, check_date, check_enum, check_optional_date, in_date_range
 from ._codes import (
     ContractType,
     EducationKind,
@@ -29,7 +29,8 @@ from ._codes import (
     LeavingStatus,
     WorkingTime,
 )
-from ._errors import Problem, raise_if_any
+from ._construction import as_date, as_optional_date
+from ._errors import Problem, problem, raise_if_any
 from ._pseudonym import identifier_problems
 
 __all__ = [
@@ -51,8 +52,8 @@ class _Spell:
 
     tag: ClassVar[str]
 
-    start: pendulum.Date
-    end: pendulum.Date | None = None
+    start: pendulum.Date = field(converter=as_date)
+    end: pendulum.Date | None = field(default=None, converter=as_optional_date)
     source: InformationSource
 
     def __attrs_post_init__(self) -> None:
@@ -80,9 +81,8 @@ class _Spell:
         yield from check_date("start", self.start)
         yield from check_optional_date("end", self.end)
         if in_date_range(self.start) and in_date_range(self.end) and self.end < self.start:
-            yield Problem(
-                path=("end",),
-                message=f"a spell cannot end ({self.end}) before it starts ({self.start})",
+            yield problem(
+                ("end",), "spell.ends_before_start", end=str(self.end), start=str(self.start)
             )
         yield from check_enum("source", self.source, InformationSource)
 
@@ -117,7 +117,7 @@ class Employment(_Spell):
         yield from check_enum("contract", self.contract, ContractType, optional=True)
         yield from check_enum("working_time", self.working_time, WorkingTime, optional=True)
         if self.via_episode is not None:
-            yield from identifier_problems("via_episode", self.via_episode, "episode")
+            yield from identifier_problems("via_episode", self.via_episode, "id.episode")
 
 
 @frozen(kw_only=True)
@@ -141,8 +141,7 @@ class Education(_Spell):
         yield from super()._problems()
         yield from check_enum("kind", self.kind, EducationKind)
         for name in ("degree_oriented", "own_training"):
-            if not isinstance(getattr(self, name), bool):
-                yield Problem(path=(name,), message="expected true or false")
+            yield from check_boolean(name, getattr(self, name))
 
 
 @frozen(kw_only=True)
@@ -179,7 +178,7 @@ class ExitSituation:
     of the upon-leaving results; when absent they are derived from the spells.
     """
 
-    date: pendulum.Date
+    date: pendulum.Date = field(converter=as_date)
     status: LeavingStatus
     in_education: bool = False
     source: InformationSource
@@ -190,6 +189,5 @@ class ExitSituation:
     def _problems(self) -> Iterator[Problem]:
         yield from check_date("date", self.date)
         yield from check_enum("status", self.status, LeavingStatus)
-        if not isinstance(self.in_education, bool):
-            yield Problem(path=("in_education",), message="expected true or false")
+        yield from check_boolean("in_education", self.in_education)
         yield from check_enum("source", self.source, InformationSource)

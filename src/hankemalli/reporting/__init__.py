@@ -2,7 +2,8 @@
 
 :func:`annual_report` and :func:`final_report` build a :class:`Report` for a
 dataset; :func:`render_markdown`, :func:`render_html` and :func:`render_json`
-render it in Finnish (default), Swedish or English. Underneath,
+render it in Finnish (default), Swedish or English, and :func:`render_csv` and
+:func:`render_xlsx` as tables for funders' forms. Underneath,
 :func:`issue_annual_reports` makes the immutable yearly snapshots,
 :class:`Correction` records a change to a closed year, and :func:`derive_final`
 derives the final figures from both and compares them with the records.
@@ -10,6 +11,7 @@ Published tables withhold counts below a threshold (default 5) so that no
 withheld cell can be worked out from the others.
 """
 
+from . import _messages  # noqa: F401  (registers the reports' problem codes)
 from ._api import annual_report, final_report
 from ._build import annual_document, final_document
 from ._cumulation import (
@@ -48,8 +50,10 @@ from ._format import format_date, format_number, format_percent
 from ._labels import LANGUAGES, Language, code_label, code_labels, text
 from ._models import model_blocks
 from ._render import render_html, render_json, render_markdown
+from ._tables import CSV_COLUMNS, render_csv, render_xlsx
 
 __all__ = [
+    "CSV_COLUMNS",
     "DEFAULT_CATALOGUE",
     "DEFAULT_THRESHOLD",
     "LANGUAGES",
@@ -93,8 +97,10 @@ __all__ = [
     "programme_years",
     "propose_corrections",
     "protect",
+    "render_csv",
     "render_html",
     "render_json",
     "render_markdown",
+    "render_xlsx",
     "text",
 ]

@@ -319,7 +319,7 @@ def _sections(
 
     listed = [
         i
-        for i in catalogue
+        for i in catalogue.values()
         if i.code in figures and i.code not in _TABLES and i.code not in _FOLLOW_UP_FIGURES
     ]
 

@@ -36,7 +36,7 @@ from ..indicators import (
 )
 from ..indicators._targets import assess_targets_until
 from ..model import DataError, Participation, Problem, Programme, TargetPeriod
-from ..model._errors import raise_if_any
+from ..model._errors import problem, raise_if_any, shown
 
 __all__ = [
     "DEFAULT_CATALOGUE",
@@ -115,11 +115,9 @@ class Correction:
     def __attrs_post_init__(self) -> None:
         problems = []
         if not self.reason.strip():
-            problems.append(Problem(path=("reason",), message="a correction needs its reason"))
+            problems.append(problem(("reason",), "correction.no_reason"))
         if self.numerator == 0 and self.denominator == 0:
-            problems.append(
-                Problem(path=("numerator",), message="a correction must change something")
-            )
+            problems.append(problem(("numerator",), "correction.no_change"))
         if problems:
             raise DataError(problems)
 
@@ -147,7 +145,7 @@ def _calculation(
     context = Context(
         period=period, as_of=as_of, rules=rules or CountingRules.for_programme(programme)
     )
-    return Calculation(indicators=tuple(catalogue), context=context, breakdown=GENDER)
+    return Calculation(indicators=catalogue.indicators, context=context, breakdown=GENDER)
 
 
 def issue_annual_reports(
@@ -258,7 +256,7 @@ def propose_corrections(
     for report, run in zip(ordered, runs, strict=True):
         now = run.results()
         then_groups, now_groups = report.results.by_group, now.by_group
-        for indicator in catalogue:
+        for indicator in catalogue.values():
             # Cumulative figures take the latest year's value, so only it is corrected.
             latest = report is ordered[-1]
             if not (indicator.additive or (indicator.cumulative and latest)):
@@ -372,10 +370,12 @@ def _derive(
 def _catalogue_problems(reports: Sequence[AnnualReport], catalogue: Catalogue) -> list[Problem]:
     """A report issued with another catalogue cannot be derived or corrected with this one."""
     return [
-        Problem(
-            path=("reports", i, "catalogue"),
-            message=f"the annual report of {r.year} was issued with {r.catalogue!r}, not "
-            f"{catalogue.name!r}; pass the catalogue it was issued with",
+        problem(
+            ("reports", i, "catalogue"),
+            "annual_report.other_catalogue",
+            year=r.year,
+            issued_with=shown(r.catalogue),
+            catalogue=shown(catalogue.name),
         )
         for i, r in enumerate(reports)
         if r.catalogue != catalogue.name
@@ -407,12 +407,14 @@ def derive_final(
     problems = (
         _catalogue_problems(ordered, catalogue)
         + [
-            Problem(path=("corrections", i), message=f"no annual report for {c.year} was issued")
+            problem(("corrections", i), "correction.no_annual_report", year=c.year)
             for i, c in enumerate(corrections)
             if c.year not in years
         ]
         + [
-            Problem(path=("corrections", i, "code"), message=f"{c.code!r} is not in the catalogue")
+            problem(
+                ("corrections", i, "code"), "correction.unknown_indicator", indicator=shown(c.code)
+            )
             for i, c in enumerate(corrections)
             if c.code not in catalogue.codes
         ]
@@ -427,7 +429,7 @@ def derive_final(
 
     def derive_all(group: str | None) -> list[tuple[Indicator, Figure | None]]:
         out = []
-        for indicator in catalogue:
+        for indicator in catalogue.values():
             yearly = []
             for report in ordered:
                 overall = report.results[indicator.code]

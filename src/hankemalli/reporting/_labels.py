@@ -343,6 +343,7 @@ _LABELS: tuple[tuple[StrEnum, Labels], ...] = (
 _TEXT: dict[str, Labels] = {
     "annual_report": _l("Vuosiraportti", "Årsrapport", "Annual report"),
     "final_report": _l("Loppuraportti", "Slutrapport", "Final report"),
+    "report": _l("Raportti", "Rapport", "Report"),
     "organisation": _l("Toteuttaja", "Genomförare", "Implemented by"),
     "period": _l("Raportointikausi", "Rapportperiod", "Reporting period"),
     "programme_period": _l("Hankkeen kesto", "Projektets löptid", "Programme period"),

@@ -243,7 +243,7 @@ def model_blocks(
                         value=cell(results[i.code], i, threshold),
                         source=i.source,
                     )
-                    for i in catalogue
+                    for i in catalogue.values()
                 ),
             )
         )

@@ -13,5 +13,16 @@ all counted). Any text or bytes at all either read or raise that one error: see
 from ._api import dumps, from_dict, loads, read, to_dict, write
 from ._converter import TAG_KEY
 from ._migrate import migrate
+from ._schema import json_schema
 
-__all__ = ["TAG_KEY", "dumps", "from_dict", "loads", "migrate", "read", "to_dict", "write"]
+__all__ = [
+    "TAG_KEY",
+    "dumps",
+    "from_dict",
+    "json_schema",
+    "loads",
+    "migrate",
+    "read",
+    "to_dict",
+    "write",
+]

@@ -20,6 +20,7 @@ are gathered in a bounded :class:`~._errors.Found` (see ``docs/serialization.md`
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -50,7 +51,7 @@ from ..model._dataset import (
     instrument_reference_problems,
     unique_id_problems,
 )
-from ..model._errors import DataError, Problem, shown
+from ..model._errors import DataError, Problem, problem
 from ..model._pseudonym import shown_safely
 from ._errors import Found, InvalidValueError, Unreadable, key_part
 from ._json import MAX_DIGITS, OutOfBounds
@@ -73,68 +74,89 @@ _TOO_MANY_DIGITS = 10**MAX_DIGITS
 
 
 def _json_type(value: object) -> str:
+    """What kind of JSON value ``value`` is, as a term; a Python type by its name."""
     if value is None:
-        return "null"
+        return "json.null"
     if isinstance(value, bool):
-        return "a boolean"
+        return "json.boolean"
     if isinstance(value, int | float | Decimal):
-        return "a number"
-    if isinstance(value, OutOfBounds):
-        return value.what
+        return "json.number"
     if isinstance(value, str):
-        return "a string"
+        return "json.string"
     if isinstance(value, list | tuple):
-        return "an array"
+        return "json.array"
     if isinstance(value, Mapping):
-        return "an object"
+        return "json.object"
     return type(value).__name__
+
+
+def _got(value: object) -> dict[str, str]:
+    """What a value was, as the parameters of a ``value.type`` problem ("got ...")."""
+    if isinstance(value, OutOfBounds):
+        return {**value.params, "got": value.params["number"]}
+    return {"got": _json_type(value)}
+
+
+def _wrong_type(expected: str, value: object, **params: str) -> InvalidValueError:
+    return InvalidValueError("value.type", expected=expected, **params, **_got(value))
+
+
+def _out_of_bounds(value: OutOfBounds) -> InvalidValueError:
+    return InvalidValueError(value.code, **value.params)
+
+
+def _too_many_digits(value: int) -> InvalidValueError:
+    """A whole number from Python data with more digits than a document may hold."""
+    try:
+        number, digits = "number.digits", len(str(abs(value)))
+    except ValueError:  # more digits than Python turns into text
+        number, digits = "number.more_digits", sys.get_int_max_str_digits()
+    return InvalidValueError("json.number_too_long", limit=MAX_DIGITS, number=number, digits=digits)
 
 
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise InvalidValueError(f"expected a string, got {_json_type(value)}")
+        raise _wrong_type("json.string", value)
     return value
 
 
 def _structure_int(value: object, _: type) -> int:
     if type(value) is not int:
         if isinstance(value, OutOfBounds):
-            raise InvalidValueError(value.message)
-        raise InvalidValueError(f"expected a whole number, got {_json_type(value)}")
+            raise _out_of_bounds(value)
+        raise _wrong_type("json.whole_number", value)
     if abs(value) >= _TOO_MANY_DIGITS:  # from Python data; JSON's are bounded when parsed
-        raise InvalidValueError(f"{shown(value)}; allowed: at most {MAX_DIGITS:,} digits")
+        raise _too_many_digits(value)
     return value
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise InvalidValueError(f"expected true or false, got {_json_type(value)}")
+        raise _wrong_type("expected.boolean", value)
     return value
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, OutOfBounds):
-        raise InvalidValueError(value.message)
+        raise _out_of_bounds(value)
     if isinstance(value, bool) or not isinstance(value, int | str | Decimal | float):
-        raise InvalidValueError(
-            f'expected a decimal number such as "0.25", got {_json_type(value)}'
-        )
+        raise _wrong_type("json.decimal", value)
     if isinstance(value, int) and abs(value) >= _TOO_MANY_DIGITS:
-        raise InvalidValueError(f"{shown(value)}; allowed: at most {MAX_DIGITS:,} digits")
+        raise _too_many_digits(value)
     if isinstance(value, str) and (len(value) > MAX_DIGITS or not _DECIMAL_TEXT.fullmatch(value)):
-        raise InvalidValueError(
-            f'expected a decimal number such as "0.25", got {shown_safely(value)}'
-        )
+        raise InvalidValueError("value.type", expected="json.decimal", got=shown_safely(value))
     try:
         # A float from a plain json.loads goes through its shortest repr, which is
         # what the writer of the document typed.
         number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     except InvalidOperation:  # an exponent beyond what Decimal holds
         raise InvalidValueError(
-            f'expected a decimal number such as "0.25", got {shown_safely(value)}'
+            "value.type", expected="json.decimal", got=shown_safely(value)
         ) from None
     if not number.is_finite():
-        raise InvalidValueError(f"expected a finite decimal number, got {shown_safely(value)}")
+        raise InvalidValueError(
+            "value.type", expected="json.finite_decimal", got=shown_safely(value)
+        )
     return number
 
 
@@ -153,13 +175,13 @@ def iso_date(text: str) -> pendulum.Date | None:
 
 def _structure_date(value: object, _: type) -> pendulum.Date:
     if not isinstance(value, str):
-        raise InvalidValueError(f"expected a date as a string YYYY-MM-DD, got {_json_type(value)}")
+        raise _wrong_type("json.date", value)
     try:
         day = iso_date(value)
     except ValueError:
-        raise InvalidValueError(f"{shown_safely(value)} is not a date in the calendar") from None
+        raise InvalidValueError("date.not_in_calendar", value=shown_safely(value)) from None
     if day is None:
-        raise InvalidValueError(f"expected a date as YYYY-MM-DD, got {shown_safely(value)}")
+        raise InvalidValueError("date.format", value=shown_safely(value))
     return day
 
 
@@ -170,14 +192,12 @@ def _enum_hook(enum: type[Enum]) -> Callable[[object, type], Enum]:
 
     def structure(value: object, _: type) -> Enum:
         if not isinstance(value, str):
-            raise InvalidValueError(
-                f"expected a {enum.__name__} code (a string), got {_json_type(value)}"
-            )
+            raise _wrong_type("json.code", value, list=enum.__name__)
         # A longer value is no code: it is refused without hashing all of it.
         member = codes.get(value) if len(value) <= longest else None
         if member is None:
             raise InvalidValueError(
-                f"unknown {enum.__name__} {shown_safely(value)}; allowed: {allowed}"
+                "code.unknown", list=enum.__name__, value=shown_safely(value), allowed=allowed
             )
         return member
 
@@ -194,7 +214,7 @@ def _tuple_hook_factory(kind: Any, conv: cattrs.Converter) -> Callable[[object, 
 
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, list | tuple):
-            raise InvalidValueError(f"expected an array, got {_json_type(value)}")
+            raise _wrong_type("json.array", value)
         items: list[Any] = []
         found = Found()
         for index, item in enumerate(value):
@@ -256,7 +276,7 @@ def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, 
 
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, Mapping):
-            raise InvalidValueError(f"expected an object with keys, got {_json_type(value)}")
+            raise _wrong_type("json.keyed_object", value)
         kwargs: dict[str, Any] = {}
         # (field index, key, what went wrong: an exception, or None for an unknown key)
         wrong: list[tuple[int, Any, BaseException | None]] = []
@@ -282,8 +302,7 @@ def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[object, 
         wrong.sort(key=_first)
         for _place, key, what in wrong:
             if what is None:
-                message = f"unknown key; allowed keys: {allowed}"
-                found.add(Problem(path=(key_part(key),), message=message))
+                found.add(problem((key_part(key),), "document.unknown_key", allowed=allowed))
             else:
                 found.add_exception(what, key)
                 unread.add(key)
@@ -354,24 +373,28 @@ def _partial_problems(
 
 
 def _make_union_hook(
-    conv: cattrs.Converter, tags: Mapping[str, type], what: str
+    conv: cattrs.Converter, tags: Mapping[str, type], kind: str
 ) -> Callable[[object, type], Any]:
+    """The reader of a tagged union; ``kind`` is ``event`` or ``situation``."""
     members = {tag: (cls, conv.get_structure_hook(cls)) for tag, cls in tags.items()}
     allowed = ", ".join(tags)
-    noun = what.split(" ", 1)[-1]  # "an event" -> "event": "unknown event type ..."
 
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, Mapping):
-            raise InvalidValueError(f"expected {what} object, got {_json_type(value)}")
+            raise _wrong_type(f"json.{kind}", value)
         tag = value.get(TAG_KEY)
         if tag is None:
             raise InvalidValueError(
-                f"required key is missing; {what} names its kind here: {allowed}", at=TAG_KEY
+                "document.missing_type", at=TAG_KEY, kind=f"kind.{kind}", allowed=allowed
             )
         member = members.get(tag) if isinstance(tag, str) else None
         if member is None:
             raise InvalidValueError(
-                f"unknown {noun} type {shown_safely(tag)}; allowed: {allowed}", at=TAG_KEY
+                "document.unknown_type",
+                at=TAG_KEY,
+                kind=f"kind.{kind}",
+                value=shown_safely(tag),
+                allowed=allowed,
             )
         cls, hook = member
         return hook({key: item for key, item in value.items() if key != TAG_KEY}, cls)
@@ -391,39 +414,35 @@ def _structure_dataset(value: object, _: type) -> Dataset:
     Past :attr:`DataError.LIMIT` problems, the rest are counted, not kept.
     """
     if not isinstance(value, Mapping):
-        raise InvalidValueError(f"expected a dataset object, got {_json_type(value)}")
+        raise _wrong_type("json.dataset", value)
     # A version-1 document is read through its version-2 form (see ._migrate), and
     # its problems are reported where they are in the document as written.
     value, written = migrate_tracked(value)
     found = Found()
     for key in value:
         if key not in _DATASET_KEYS:
-            found.add(
-                Problem(
-                    path=(key_part(key),),
-                    message=f"unknown key; allowed keys: {', '.join(_DATASET_KEYS)}",
-                )
-            )
+            allowed = ", ".join(_DATASET_KEYS)
+            found.add(problem((key_part(key),), "document.unknown_key", allowed=allowed))
     version = value.get("schema_version")
     if "schema_version" not in value:
-        found.add(
-            Problem(
-                path=("schema_version",),
-                message="required key is missing; "
-                f"this hankemalli reads schema version {SCHEMA_VERSION}",
-            )
-        )
+        found.add(problem(("schema_version",), "schema_version.missing", version=SCHEMA_VERSION))
     elif type(version) is not int or version != SCHEMA_VERSION:
+        written_as = (
+            {**version.params, "value": version.params["number"]}
+            if isinstance(version, OutOfBounds)
+            else {"value": shown_safely(version)}
+        )
         found.add(
-            Problem(
-                path=("schema_version",),
-                message=f"unsupported schema version {shown_safely(version)}; "
-                f"this hankemalli reads schema versions 1 and {SCHEMA_VERSION}",
+            problem(
+                ("schema_version",),
+                "schema_version.unsupported",
+                version=SCHEMA_VERSION,
+                **written_as,
             )
         )
     programme: Programme | None = None
     if "programme" not in value:
-        found.add(Problem(path=("programme",), message="required key is missing"))
+        found.add(problem(("programme",), "document.missing_key"))
     else:
         try:
             programme = converter.structure(value["programme"], Programme)
@@ -443,15 +462,15 @@ def _structure_dataset(value: object, _: type) -> Dataset:
             if (raw_id := _raw_participant_id(raw)) is not None
         )
     )
-    found.extend(unique_id_problems("operating_models", _raw_ids(raw_models), "model"))
-    found.extend(unique_id_problems("instruments", _raw_ids(raw_instruments), "instrument"))
+    found.extend(unique_id_problems("operating_models", _raw_ids(raw_models), "id.operating_model"))
+    found.extend(unique_id_problems("instruments", _raw_ids(raw_instruments), "id.instrument"))
     if programme is not None:
         found.extend(inside_programme_problems(programme, records))
     if len(instruments) == len(raw_instruments):
         # An instrument that could not be read would make its assessments look unknown.
         found.extend(instrument_reference_problems((i for _, i in instruments), records))
     if found:
-        found.kept = [Problem(path=written(p.path), message=p.message) for p in found.kept]
+        found.kept = [attrs.evolve(p, path=written(p.path)) for p in found.kept]
         raise Unreadable(found)
     assert programme is not None
     return Dataset(
@@ -471,7 +490,7 @@ def _structure_items(
     """
     raw_items = value.get(key, [])
     if not isinstance(raw_items, list):
-        found.add(Problem(path=(key,), message=f"expected an array, got {_json_type(raw_items)}"))
+        found.add(_wrong_type("json.array", raw_items).problem.under(key))
         return [], []
     hook = converter.get_structure_hook(cls)
     built: list[tuple[int, T]] = []
@@ -546,10 +565,10 @@ def _make_converter() -> cattrs.Converter:  # pragma: no mutate block
     # The tagged-union strategy writes the tag; reading it is ours, to report an
     # unknown or missing tag at its path.
     configure_tagged_union(OutcomeEvent, conv, tag_generator=_event_tag, tag_name=TAG_KEY)
-    conv.register_structure_hook(OutcomeEvent, _make_union_hook(conv, EVENT_TAGS, "an event"))
+    conv.register_structure_hook(OutcomeEvent, _make_union_hook(conv, EVENT_TAGS, "event"))
     configure_tagged_union(SituationSpell, conv, tag_generator=_event_tag, tag_name=TAG_KEY)
     conv.register_structure_hook(
-        SituationSpell, _make_union_hook(conv, SITUATION_TAGS, "a situation")
+        SituationSpell, _make_union_hook(conv, SITUATION_TAGS, "situation")
     )
     conv.register_structure_hook(Dataset, _structure_dataset)
     conv.register_unstructure_hook(Dataset, _unstructure_dataset)

@@ -13,21 +13,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model._errors import DataError, PathPart, Problem, shown
+from ..model._errors import DataError, PathPart, Problem, problem, shown
 from ..model._pseudonym import shown_safely
 
 __all__ = ["HIDDEN_KEY", "Found", "InvalidValueError", "Unreadable", "key_part", "safe_key"]
 
 
 class InvalidValueError(ValueError):
-    """A value that cannot be read as the type asked for; its message says why.
+    """A value that cannot be read as the type asked for: the problem with ``code``.
 
+    ``params`` are the problem's parameters (see :func:`~hankemalli.model._errors.problem`);
     ``at`` names a key inside the value when the problem is there (an event's tag).
     """
 
-    def __init__(self, message: str, *, at: PathPart | None = None) -> None:
-        super().__init__(message)
-        self.at: tuple[PathPart, ...] = () if at is None else (at,)
+    def __init__(self, code: str, *, at: PathPart | None = None, **params: str | int) -> None:
+        self.problem = problem(() if at is None else (at,), code, **params)
+        super().__init__(self.problem.message)
 
 
 class Found:
@@ -55,8 +56,8 @@ class Found:
 
     def extend(self, problems: Iterable[Problem]) -> None:
         """:meth:`add` each of ``problems``, taken one at a time."""
-        for problem in problems:
-            self.add(problem)
+        for one in problems:
+            self.add(one)
 
     def merge(self, kept: Iterable[Problem], count: int, prefix: tuple[PathPart, ...]) -> None:
         """Add the first problems of ``count`` found below ``prefix``; only those with room."""
@@ -76,9 +77,9 @@ class Found:
         elif isinstance(exc, DataError):
             self.merge(exc.details, exc.count, prefix)
         elif isinstance(exc, InvalidValueError):
-            self.add(Problem(path=(*prefix, *exc.at), message=str(exc)))
+            self.add(exc.problem.under(*prefix))
         else:
-            self.add(Problem(path=prefix, message=_message(exc)))
+            self.add(_unforeseen(exc, prefix))
 
     def error(self) -> DataError:
         """The :class:`DataError` of the problems found (at least one)."""
@@ -115,9 +116,9 @@ def safe_key(key: str) -> str:
     return key if shown_safely(key) == shown(key) else HIDDEN_KEY
 
 
-def _message(exc: BaseException) -> str:
+def _unforeseen(exc: BaseException, path: tuple[PathPart, ...]) -> Problem:
     # An exception the reader did not expect: its type is named, but not its text,
     # which might repeat a value (even personal data) at any length.
     if isinstance(exc, KeyError):
-        return "required key is missing"
-    return f"invalid value ({type(exc).__name__})"
+        return problem(path, "document.missing_key")
+    return problem(path, "value.unreadable", kind=type(exc).__name__)

@@ -36,7 +36,8 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ..model._errors import DataError, PathPart, Problem
+from ..model._errors import DataError, PathPart, Problem, problem
+from ..model._messages import fill
 from ._errors import key_part, safe_key
 
 __all__ = [
@@ -61,32 +62,29 @@ MAX_DIGITS = 4300
 
 _BOM = b"\xef\xbb\xbf"
 
-_TOO_DEEP = (
-    f"nested more than {MAX_DEPTH} arrays and objects deep; a hankemalli document nests at most 7"
-)
+#: The deepest a value of a hankemalli document is nested (see :data:`MAX_DEPTH`).
+DEEPEST_IN_SCHEMA = 7
 
 
 class OutOfBounds:
     """A number (or a non-JSON constant) the reader refuses, standing where it was.
 
-    ``what`` says what it was, such as ``a number of 5,000 digits``; ``why`` what
-    is allowed. The reader's hooks report it at its path like any value of the
-    wrong kind, so the rest of the document is still read and checked.
+    ``code`` is the problem it makes, and ``params`` its parameters: ``number``
+    names what it was (a term such as ``number.digits``, with ``digits`` beside
+    it, or the constant itself, ``NaN``). The reader's hooks report it at its path
+    like any value of the wrong kind, so the rest of the document is still read
+    and checked.
     """
 
-    __slots__ = ("what", "why")
+    __slots__ = ("code", "params")
 
-    def __init__(self, what: str, why: str) -> None:
-        self.what = what
-        self.why = why
+    def __init__(self, code: str, number: str, **params: str | int) -> None:
+        self.code = code
+        self.params: dict[str, str] = {"number": number}
+        self.params.update((name, str(value)) for name, value in params.items())
 
     def __repr__(self) -> str:
-        return self.what
-
-    @property
-    def message(self) -> str:
-        """The problem, as a message says it."""
-        return f"{self.what}; {self.why}"
+        return fill("{number:term}", "en", self.params)
 
 
 class RepeatedKeys(dict[str, Any]):
@@ -119,33 +117,31 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _whole_number(text: str) -> int | OutOfBounds:
     digits = len(text.lstrip("-"))
     if digits > MAX_DIGITS:
-        return OutOfBounds(
-            f"a number of {digits:,} digits", f"allowed: at most {MAX_DIGITS:,} digits"
-        )
+        return OutOfBounds("json.number_too_long", "number.digits", digits=digits, limit=MAX_DIGITS)
     try:
         return int(text)
     except ValueError:  # an interpreter set to a lower limit than ours
         limit = sys.get_int_max_str_digits()
-        return OutOfBounds(
-            f"a number of {digits:,} digits", f"allowed: at most {limit:,} digits in this Python"
-        )
+        return OutOfBounds("json.number_too_long_here", "number.digits", digits=digits, limit=limit)
 
 
 def _decimal_number(text: str) -> Decimal | OutOfBounds:
     # Decimals keep what the writer typed (0.1 stays exactly 0.1).
     if len(text) > MAX_DIGITS:
         return OutOfBounds(
-            f"a number of {len(text):,} characters",
-            f"allowed: at most {MAX_DIGITS:,} characters",
+            "json.number_too_many_characters",
+            "number.characters",
+            characters=len(text),
+            limit=MAX_DIGITS,
         )
     try:
         return Decimal(text)
     except InvalidOperation:  # an exponent beyond what Decimal holds: 1e99999999999999999999
-        return OutOfBounds("a number too large or too small to read", "allowed: finite numbers")
+        return OutOfBounds("json.number_out_of_range", "number.unreadable")
 
 
 def _constant(text: str) -> OutOfBounds:
-    return OutOfBounds(text, "not a JSON number (JSON has no NaN or infinity)")
+    return OutOfBounds("json.not_a_number", text)
 
 
 def _decode(data: bytes) -> str:
@@ -153,11 +149,31 @@ def _decode(data: bytes) -> str:
     try:
         return data[start:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _unreadable(f"not valid JSON: not UTF-8 text (byte {start + exc.start})") from None
+        raise DataError([problem((), "json.not_utf8", byte=start + exc.start)]) from None
 
 
-def _unreadable(message: str, path: tuple[PathPart, ...] = ()) -> DataError:
-    return DataError([Problem(path=path, message=message)])
+# The json module's reasons for refusing a text, by how they start, each with the term
+# that gives it in every language; a reason not listed here is shown as it is.
+_REASONS = (
+    ("Expecting value", "json.expecting_value"),
+    ("Expecting property name", "json.expecting_property_name"),
+    ("Expecting ':'", "json.expecting_colon"),
+    ("Expecting ','", "json.expecting_comma"),
+    ("Unterminated string", "json.unterminated_string"),
+    ("Invalid control character", "json.control_character"),
+    ("Invalid \\uXXXX", "json.unicode_escape"),
+    ("Invalid \\escape", "json.escape"),
+    ("Extra data", "json.extra_data"),
+    ("Illegal trailing comma", "json.trailing_comma"),
+)
+
+
+def _reason(message: str) -> str:
+    """The term of the json module's reason ``message``, or the message itself."""
+    for start, term in _REASONS:
+        if message.startswith(start):
+            return term
+    return message
 
 
 def parse(text: str | bytes | bytearray) -> Any:
@@ -178,13 +194,18 @@ def parse(text: str | bytes | bytearray) -> Any:
             parse_constant=_constant,
         )
     except json.JSONDecodeError as exc:
-        raise _unreadable(
-            f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        ) from None
+        found = problem(
+            (), "json.syntax", reason=_reason(exc.msg), line=exc.lineno, column=exc.colno
+        )
+        raise DataError([found]) from None
     except RecursionError:
         # Nested so deep that the json module ran out of stack (some 1,000 levels):
         # find where it first went too deep by scanning the text, without recursion.
-        raise _unreadable(_TOO_DEEP, _too_deep_in_text(text)) from None
+        raise DataError([_too_deep(_too_deep_in_text(text))]) from None
+
+
+def _too_deep(path: tuple[PathPart, ...]) -> Problem:
+    return problem(path, "json.too_deep", limit=MAX_DEPTH, deepest=DEEPEST_IN_SCHEMA)
 
 
 def structure_problems(data: object) -> Iterator[Problem]:
@@ -204,13 +225,13 @@ def structure_problems(data: object) -> Iterator[Problem]:
             # Only the first is reported; the walk goes on for repeated keys.
             if not too_deep:
                 too_deep = True
-                yield Problem(path=_path(where), message=_TOO_DEEP)
+                yield _too_deep(_path(where))
             continue
         kind = type(node)
         if kind is RepeatedKeys:
             path = _path(where)
             for key in node.repeated:
-                yield Problem(path=(*path, safe_key(key)), message=_REPEATED)
+                yield problem((*path, safe_key(key)), "json.duplicate_key")
         # Children are pushed last first, so that they are popped in document order.
         if kind is list:
             for index in range(len(node) - 1, -1, -1):
@@ -239,11 +260,6 @@ def _path(where: _Where) -> tuple[PathPart, ...]:
         parts.append(safe_key(key) if isinstance(key, str) else key)
     return tuple(reversed(parts))
 
-
-_REPEATED = (
-    "this key appears more than once in its object; readers differ on which value "
-    "they keep, so a key may appear only once (the values are not shown)"
-)
 
 # What cannot hold other values, looked up before isinstance, which is slow for the
 # abstract Mapping.
