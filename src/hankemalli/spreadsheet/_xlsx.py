@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .._files import sync_folder, umask, write_atomically
+from .._files import write_atomically
 from ..indicators import Labels
 from ._cells import column_letter
 from ._labels import EVENT_LABELS, SITUATION_LABELS, vocabularies
@@ -197,7 +195,7 @@ def write_xlsx(path: Path, language: str, sheets: Iterable[Rows]) -> None:
         (writer.form if rows.sheet.form else writer.table)(rows.sheet, rows.rows)
         written.append(rows.sheet)
     writer.instructions(written)
-    _write_bytes(path, writer.finish())
+    write_atomically(path, writer.finish())
 
 
 def template_sheets(language: str) -> list[Rows]:
@@ -229,25 +227,3 @@ def _text(value: Cell, language: str) -> str:
     if isinstance(value, dt.date):
         return display_date(value, language)
     return str(value)
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (as :func:`write_atomically` does text)."""
-    folder = path.parent
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = 0o666 & ~umask()
-    descriptor, name = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=folder)
-    temporary = Path(name)
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        temporary.chmod(mode)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    sync_folder(folder)
