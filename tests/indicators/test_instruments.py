@@ -208,7 +208,7 @@ def test_share_improved_is_within_zero_and_one(dataset, period, as_of, key) -> N
 def test_split_and_merge_equals_the_whole(dataset, period, as_of, key, data) -> None:
     for instrument in dataset.instruments:
         calculation = ind.Calculation(
-            indicators=tuple(ind.instrument_indicators(instrument)),
+            indicators=ind.instrument_indicators(instrument),
             context=ind.Context(period=period, as_of=as_of),
             breakdown=key,
         )

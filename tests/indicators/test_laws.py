@@ -52,7 +52,7 @@ def test_split_and_merge_equals_the_whole(dataset, period, as_of, breakdown, dat
     records = dataset.participants
     cut = data.draw(st.integers(0, len(records)))
     calculation = ind.Calculation(
-        indicators=tuple(EVERYTHING),
+        indicators=EVERYTHING,
         context=ind.Context(period=period, as_of=as_of),
         breakdown=breakdown,
     )
