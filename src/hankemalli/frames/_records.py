@@ -144,7 +144,7 @@ def _day(value: object) -> pendulum.Date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return pendulum.date(value.year, value.month, value.day)
     got = type(value).__name__
-    raise DataError([problem(("as_of",), "value.type", expected="date", got=got)])
+    raise DataError([problem(("as_of",), "value.type", expected="expected.date", got=got)])
 
 
 def _views(
