@@ -22,6 +22,7 @@ __all__ = [
     "Block",
     "Cell",
     "Count",
+    "Edition",
     "FigureList",
     "FigureRow",
     "Paragraph",
@@ -159,6 +160,19 @@ class ReportKind(StrEnum):
     FINAL = "final"  #: loppuraportti
 
 
+@unique
+class Edition(StrEnum):
+    """Who a report is for (raportin versio).
+
+    The public edition withholds small counts and every count that could be worked
+    out from what is published with it; the funder's edition has the exact figures
+    and is marked confidential (luottamuksellinen) on every page.
+    """
+
+    PUBLIC = "public"  #: julkinen versio: protected, for anyone
+    FUNDER = "funder"  #: rahoittajan versio: exact, confidential
+
+
 @frozen(kw_only=True)
 class Report:
     """A report ready to render (raportti): its heading facts and sections.
@@ -176,6 +190,7 @@ class Report:
     as_of: pendulum.Date
     threshold: int
     sections: tuple[Section, ...]
+    edition: Edition = Edition.PUBLIC
 
     def section(self, key: str) -> Section:
         """The section with this key."""
