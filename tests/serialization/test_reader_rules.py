@@ -196,8 +196,10 @@ def test_nesting_is_counted_the_same_in_tuples_given_to_from_dict():
     assert not any(TOO_DEEP in line for line in at_limit.problems)
     too_deep = error_of(from_dict, {"participants": nested_tuple(MAX_DEPTH)}, Dataset)
     (deep,) = [p for p in too_deep.details if TOO_DEEP in p.message]
-    assert deep.path[0] == "participants"
-    assert len(deep.path) == MAX_DEPTH
+    # A tuple's indices stay numbers, as a list's: $.participants[0][0]..., not ['0'].
+    assert deep.path == ("participants", *[0] * (MAX_DEPTH - 1))
+    (line,) = [line for line in too_deep.problems if TOO_DEEP in line]
+    assert line.startswith("$.participants" + "[0]" * (MAX_DEPTH - 1) + ": ")
 
 
 def test_the_path_of_a_value_too_deep_for_the_parser_counts_items_after_an_object():

@@ -241,11 +241,14 @@ def structure_problems(data: object) -> Iterator[Problem]:
             for key, child in reversed(node.items()):
                 if _is_container(child):
                     stack.append((child, depth + 1, (key, where)))
-        else:  # any other Mapping, list or tuple given to from_dict
-            items = list(node.items() if isinstance(node, Mapping) else enumerate(node))
-            for key, child in reversed(items):
+        elif isinstance(node, Mapping):  # any other Mapping given to from_dict
+            for key, child in reversed(list(node.items())):
                 if _is_container(child):
                     stack.append((child, depth + 1, (key_part(key), where)))
+        else:  # a tuple (or other sequence) given to from_dict: its indices stay numbers
+            for index in range(len(node) - 1, -1, -1):
+                if _is_container(child := node[index]):
+                    stack.append((child, depth + 1, (index, where)))
 
 
 #: Where a value is: its key or index and where its parent is; None for the top.
