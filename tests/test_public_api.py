@@ -128,3 +128,36 @@ def test_the_situation_strategies_are_public_and_the_event_ones_gone():
     for name in ("employment_started_events", "education_started_events"):
         assert not hasattr(strategies, name)
     assert "job_search_started_events" not in strategies.__all__
+
+
+def test_import_loads_the_model_and_leaves_the_other_layers_until_first_used():
+    # PEP 562: rules, indicators and reporting load on first use, so that a program
+    # that only reads records starts quickly (issue 14: import under 150 ms).
+    code = (
+        "import json, sys\n"
+        "import hankemalli\n"
+        "layers = ['hankemalli.rules', 'hankemalli.indicators', 'hankemalli.reporting']\n"
+        "before = [m for m in layers if m in sys.modules]\n"
+        "from hankemalli import reporting\n"
+        "used = hankemalli.indicators.ESF_PLUS_2021.codes and hankemalli.rules.RULES\n"
+        "after = [m for m in layers if m in sys.modules]\n"
+        "print(json.dumps({'before': before, 'after': after,\n"
+        "    'same': reporting is sys.modules['hankemalli.reporting']}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    report = json.loads(result.stdout)
+    assert report == {
+        "before": [],
+        "after": ["hankemalli.rules", "hankemalli.indicators", "hankemalli.reporting"],
+        "same": True,
+    }
+
+
+def test_an_unknown_attribute_is_still_an_attribute_error():
+    import pytest
+
+    with pytest.raises(AttributeError):
+        hankemalli.no_such_layer  # noqa: B018
+    assert {"indicators", "reporting", "rules"} <= set(dir(hankemalli))
