@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 __all__ = ["umask", "write_atomically"]
 
 
-def write_atomically(path: Path, text: str | bytes) -> None:
+def write_atomically(path: Path, text: str | bytes | Iterable[str]) -> None:
     """Write ``text`` as UTF-8 (or bytes as they are) to ``path`` atomically: whole, or not at all.
 
+    ``text`` may also be an iterable of text chunks (the lines of a JSON Lines file),
+    written one at a time, so a large file never has to be in memory whole.
     The text is encoded first, then written to a new temporary file in the same
     folder, flushed to the disk (``fsync``) and renamed over ``path``
     (``os.replace``), which readers see as one step. On any failure, an encoding
@@ -23,7 +26,13 @@ def write_atomically(path: Path, text: str | bytes) -> None:
     Raises :class:`OSError` if the file cannot be written and
     :class:`UnicodeEncodeError` if the text cannot be encoded (a lone surrogate).
     """
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    chunks: Iterable[bytes]
+    if isinstance(text, str):
+        chunks = (text.encode("utf-8"),)
+    elif isinstance(text, bytes):
+        chunks = (text,)
+    else:
+        chunks = (chunk.encode("utf-8") for chunk in text)
     folder = path.parent
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -33,7 +42,8 @@ def write_atomically(path: Path, text: str | bytes) -> None:
     temporary = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
+            for chunk in chunks:
+                file.write(chunk)
             file.flush()
             os.fsync(file.fileno())
         temporary.chmod(mode)

@@ -448,6 +448,23 @@ PROBLEMS: Final[dict[str, Message]] = {
         en="nested more than {limit} arrays and objects deep; a hankemalli document nests "
         "at most {deepest}",
     ),
+    "lines.blank": Message(
+        fi="tyhjä rivi osallistujarivien välissä; jokaisella rivillä pitää olla yksi osallistuja",
+        sv="tom rad mellan deltagarraderna; varje rad ska ha en deltagare",
+        en="a blank line between the participant lines; each line must hold one participant",
+    ),
+    "lines.no_header": Message(
+        fi="tiedosto on tyhjä; ensimmäisellä rivillä pitää olla aineiston otsake "
+        "(schema_version ja programme)",
+        sv="filen är tom; första raden ska ha materialets huvud (schema_version och programme)",
+        en="the file is empty; its first line must be the dataset's header "
+        "(schema_version and programme)",
+    ),
+    "lines.participants_in_header": Message(
+        fi="otsakerivillä ei voi olla osallistujia; kukin osallistuja omalle rivilleen",
+        sv="huvudraden kan inte ha deltagare; varje deltagare på en egen rad",
+        en="the header line cannot hold participants; each participant goes on its own line",
+    ),
     "json.duplicate_key": Message(
         fi="tämä avain esiintyy objektissaan useammin kuin kerran; ohjelmat valitsevat "
         "arvoista eri arvon, joten avain saa esiintyä vain kerran (arvoja ei näytetä)",

@@ -208,16 +208,18 @@ def _too_deep(path: tuple[PathPart, ...]) -> Problem:
     return problem(path, "json.too_deep", limit=MAX_DEPTH, deepest=DEEPEST_IN_SCHEMA)
 
 
-def structure_problems(data: object) -> Iterator[Problem]:
+def structure_problems(data: object, *, depth: int = 1) -> Iterator[Problem]:
     """The problems of ``data``'s structure, in document order, without recursion.
 
     Every repeated key, and the first value nested deeper than :data:`MAX_DEPTH`
     (nothing below that is looked at). The walk keeps its own stack, so it works
-    at any depth, and ends on data that contains itself.
+    at any depth, and ends on data that contains itself. ``depth`` is how deep
+    ``data`` itself lies in its document (1 for a whole document; 3 for a
+    participant record, which lies in the dataset's ``participants`` array).
     """
     # Each entry: a container, its depth (1 for the top), and where it is, as a
     # linked list (key, where the parent is) that becomes a path only when needed.
-    stack: list[tuple[Any, int, _Where]] = [(data, 1, None)] if _is_container(data) else []
+    stack: list[tuple[Any, int, _Where]] = [(data, depth, None)] if _is_container(data) else []
     too_deep = False
     while stack:
         node, depth, where = stack.pop()
