@@ -311,3 +311,38 @@ def test_a_programme_whose_name_cannot_be_read_still_hears_of_its_later_problems
     assert found[0].startswith("$.name: expected a string")
     assert found[1].startswith("$.end: the programme cannot end (2015-01-01) before it starts")
     assert len(found) == 2
+
+
+# Dates read once ---------------------------------------------------------------------
+
+
+def test_a_date_read_again_is_the_same_exact_pendulum_date(build):
+    import pendulum
+
+    from hankemalli.serialization import _converter
+
+    document = to_dict(build.dataset())
+    first = from_dict(document, Dataset)
+    again = from_dict(document, Dataset)
+    day, later = first.programme.start, again.programme.start
+    assert type(day) is type(later) is pendulum.Date
+    assert day == later == pendulum.parse(document["programme"]["start"]).date()
+    assert document["programme"]["start"] in _converter._DATES
+
+
+def test_the_dates_kept_are_bounded_whatever_the_input(monkeypatch):
+    import pendulum
+
+    from hankemalli.serialization import _converter
+
+    monkeypatch.setattr(_converter, "_DATES", {})
+    monkeypatch.setattr(_converter, "_DATES_KEPT", 10)
+    hook = _converter.converter.get_structure_hook(pendulum.Date)
+    days = [pendulum.date(2016, 1, 1).add(days=n) for n in range(25)]
+    assert [hook(day.isoformat(), pendulum.Date) for day in days] == days
+    assert 0 < len(_converter._DATES) <= 10
+    # A wrong date is never kept, and is refused each time it is read.
+    for _ in range(2):
+        with pytest.raises(Exception, match="calendar"):
+            hook("2019-02-30", pendulum.Date)
+    assert "2019-02-30" not in _converter._DATES

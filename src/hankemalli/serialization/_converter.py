@@ -173,8 +173,19 @@ def iso_date(text: str) -> pendulum.Date | None:
     return pendulum.date(year, month, day)
 
 
+#: Dates already read, by their text: a register repeats the same few thousand days
+#: (entries, exits, episodes), and a pendulum Date is immutable, so one is shared.
+#: Cleared when full, so that hostile input cannot make it grow without bound.
+_DATES: dict[str, pendulum.Date] = {}
+_DATES_KEPT = 50_000
+
+
 def _structure_date(value: object, _: type) -> pendulum.Date:
-    if not isinstance(value, str):
+    if type(value) is str:
+        known = _DATES.get(value)
+        if known is not None:
+            return known
+    elif not isinstance(value, str):
         raise _wrong_type("json.date", value)
     try:
         day = iso_date(value)
@@ -182,6 +193,10 @@ def _structure_date(value: object, _: type) -> pendulum.Date:
         raise InvalidValueError("date.not_in_calendar", value=shown_safely(value)) from None
     if day is None:
         raise InvalidValueError("date.format", value=shown_safely(value))
+    if type(value) is str:
+        if len(_DATES) >= _DATES_KEPT:
+            _DATES.clear()
+        _DATES[value] = day
     return day
 
 
