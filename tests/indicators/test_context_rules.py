@@ -97,3 +97,52 @@ def test_a_share_of_a_base_can_be_made_of_any_indicator() -> None:
     share = ind.share_within(by_service, base)
     assert share.statistic == ind.Share(of=by_service.population)
     assert (share.scope, share.population, share.within) == (base.scope, base.population, None)
+
+
+# Completeness, worked out once per record ------------------------------------------------
+
+
+def test_a_view_is_complete_only_with_gender_status_education_and_age(rec) -> None:
+    from hypothesis import given, settings
+
+    from hankemalli.testing import strategies as hs
+
+    ctx = ind.Context(period=YEAR, as_of=AS_OF)
+
+    @settings(max_examples=50)
+    @given(hs.participations())
+    def each(record: h.Participation) -> None:
+        view = ctx.see(record)
+        if view is None:
+            return
+        expected = record.profile.is_complete and record.participant.age_at_entry is not None
+        assert view.complete is expected
+        assert ind.Complete().matches(view, ctx) is expected
+        assert view.complete is expected  # asked again: the same answer
+
+    each()
+
+
+def test_completeness_is_worked_out_once_however_many_indicators_ask(rec, monkeypatch) -> None:
+    asked: list[int] = []
+    real = h.EntryProfile.is_complete
+
+    def counting(profile: h.EntryProfile) -> bool:
+        asked.append(1)
+        return real.fget(profile)  # type: ignore[no-any-return, attr-defined]
+
+    monkeypatch.setattr(h.EntryProfile, "is_complete", property(counting))
+    record = rec(periods=((D(2016, 2, 1), D(2016, 3, 1)),))
+    indicators = [
+        ind.Indicator(
+            code=f"X{n}",
+            labels=LABELS,
+            statistic=ind.Count(),
+            scope=ind.Scope.ENTERED,
+            population=ind.Complete(),
+        )
+        for n in range(5)
+    ]
+    results = ind.compute(indicators, [record], period=YEAR, as_of=AS_OF)
+    assert [results[f"X{n}"].numerator for n in range(5)] == [1] * 5
+    assert len(asked) == 1

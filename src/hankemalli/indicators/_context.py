@@ -178,6 +178,7 @@ class RecordView:
     #: of the person's situation, not an outcome of the participation.
     occurrences: tuple[OutcomeEvent | SituationSpell, ...] = ()
     _answers: dict[str, Situation | None] = field(factory=dict, eq=False, repr=False)
+    _complete: list[bool] = field(factory=list, eq=False, repr=False)
 
     @property
     def first_entry(self) -> pendulum.Date:
@@ -188,6 +189,20 @@ class RecordView:
     def last_exit(self) -> pendulum.Date | None:
         """The last exit known on the as-of date; None for a stayer."""
         return self.periods[-1][1]
+
+    @property
+    def complete(self) -> bool:
+        """True if the record has every non-sensitive characteristic the ESF needs.
+
+        Gender, labour-market status and education (:attr:`EntryProfile.is_complete`)
+        and age at entry; worked out once per record, however many indicators ask.
+        """
+        if not self._complete:
+            record = self.record
+            self._complete.append(
+                record.profile.is_complete and record.participant.age_at_entry is not None
+            )
+        return self._complete[0]
 
     def upon_leaving(self, ctx: Context) -> Situation | None:
         """The situation upon leaving as known in ``ctx``; None for a stayer (worked out once)."""
