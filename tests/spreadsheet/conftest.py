@@ -121,3 +121,20 @@ def book(tmp_path: Path) -> Any:
         return _book(tmp_path / name, sheets)
 
     return make
+
+
+@pytest.fixture
+def refused() -> Any:
+    """Read a workbook that must be refused: its problems, every one told (none held back)."""
+    from hankemalli import DataError
+    from hankemalli.spreadsheet import SheetProblem, read_workbook
+
+    def read(path: Path, mapping: Any = None) -> list[SheetProblem]:
+        with pytest.raises(DataError) as caught:
+            read_workbook(path, mapping)
+        details = list(caught.value.details)
+        assert all(isinstance(found, SheetProblem) for found in details)
+        assert caught.value.count == len(details)  # every problem told at once
+        return details  # type: ignore[return-value]
+
+    return read

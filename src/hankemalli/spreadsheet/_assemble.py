@@ -53,13 +53,18 @@ class Builder:
     def _problem(self, found: SheetProblem, path: JsonPath) -> None:
         self.problems.append(evolve(found, path=path))
 
-    def _place(self, item: Item, prefix: JsonPath) -> dict[str, object]:
-        """The object of ``item`` at ``prefix``, its cells mapped and its problems told."""
-        self.places[prefix] = item
+    def _unplaced(self, item: Item) -> set[tuple[str, ...]]:
+        """The paths of the row's columns that have no place in the JSON form."""
         skipped = self._skipped.get(item.sheet.key)
         if skipped is None:
             skipped = {c.where for c in item.sheet.columns if c.kind in _NOT_PLACED}
             self._skipped[item.sheet.key] = skipped
+        return skipped
+
+    def _place(self, item: Item, prefix: JsonPath) -> dict[str, object]:
+        """The object of ``item`` at ``prefix``, its cells mapped and its problems told."""
+        self.places[prefix] = item
+        skipped = self._unplaced(item)
         target: dict[str, object] = {}
         for rel, value in item.values.items():
             if rel in skipped:
@@ -238,7 +243,8 @@ class Builder:
                         if rel[0] in ("instrument", "date", "kind")
                         else (*where, *rel)
                     )
-                    self._problem(found, () if rel == ("participant",) else at)
+                    # The pseudonym and the assessment's number have no place in the form.
+                    self._problem(found, () if rel in self._unplaced(row) else at)
             assessment["scores"] = scores
             assessments.append(assessment)
         return assessments
@@ -351,10 +357,8 @@ class Builder:
             for key, name in keys.items():
                 value = row.value(key)
                 for rel, found in row.problems:
-                    if rel == (key,) and row is rows[0]:
+                    if rel == (key,):  # on any row: the value it would have given
                         self._problem(found, (*prefix, name))
-                    elif rel == (key,):
-                        self._problem(found, ())
                 if value is None:
                     continue
                 if name not in merged:

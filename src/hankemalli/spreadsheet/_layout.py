@@ -23,7 +23,6 @@ __all__ = [
     "Column",
     "Kind",
     "Sheet",
-    "sheet",
 ]
 
 
@@ -46,11 +45,3 @@ LAYOUT: tuple[Sheet, ...] = (
 #: The instructions sheet (read by people only) and the hidden sheet of drop-down lists.
 INSTRUCTIONS_SHEET = labels("Ohjeet", "Anvisningar", "Instructions")
 LISTS_SHEET = labels("Luettelot", "Listor", "Lists")
-
-
-def sheet(key: str) -> Sheet:
-    """The sheet with this key."""
-    for found in LAYOUT:
-        if found.key == key:
-            return found
-    raise KeyError(key)

@@ -254,8 +254,11 @@ def _words(
     assert isinstance(raw, dict)
     words: dict[str, object] = {}
     for word, target in raw.items():
-        if not isinstance(word, str):
-            word = str(word) if isinstance(word, int) else shown(word)
+        if not isinstance(word, str | int):  # a key no cell can name: no word, not a guess
+            found.append(problem("mapping.not_text", None, (*path, shown(word)), value=shown(word)))
+            continue
+        if not isinstance(word, str):  # a number cell, or TRUE or FALSE, names it
+            word = str(word)
         value: object = target if isinstance(target, bool) and name == "boolean" else None
         if value is None and isinstance(target, str):
             value = vocabulary.find(target)

@@ -6,7 +6,8 @@ problems of the cells themselves and those the model finds in the document are
 reported together, in the order of the workbook's sheets, rows and columns. Once a
 cell cannot be read, the model's rules about the object it belongs to (a period, a
 profile, the programme) are checked when it is fixed: what they said now would be
-about the gap, not about the data.
+about the gap, not about the data. The rules of the objects inside it (the
+programme's funders) are not held back, nor are any for a missing sheet but its own.
 """
 
 from __future__ import annotations
@@ -73,16 +74,38 @@ def read_workbook(source: Source, mapping: MappingLike | None = None) -> Dataset
     else:
         if not problems:
             return dataset
-    blocked = {found.path[:-1] for found in problems if found.path}
+    gaps = {_gap(found) for found in problems if found.path}
     told = list(problems)
     for found in model:
-        if any(found.path[: len(b)] == b for b in blocked):
+        if any(_about(found.path, gap) for gap in gaps):
             count -= 1  # about a gap a cell problem already tells of
         else:
             told.append(_at_cell(found, builder))
     order = _Order(builder.reading.raws)
     told.sort(key=order.key)
     raise DataError(told, count=len(problems) + count)
+
+
+def _gap(found: SheetProblem) -> tuple[str | int, ...]:
+    """The object a sheet problem leaves a gap in.
+
+    A missing sheet leaves out its own object, and a cell that is a whole item of a
+    list (an operating model, a stage) that item; any other cell, the object it is a
+    field of.
+    """
+    path = found.path
+    if found.code == "sheet.missing_sheet" or isinstance(path[-1], int):
+        return path
+    return path[:-1]
+
+
+def _about(path: tuple[str | int, ...], gap: tuple[str | int, ...]) -> bool:
+    """Whether the model's problem at ``path`` is about the object ``gap`` or one of its fields.
+
+    Not about the objects inside it: a funder's problem is told though the programme's
+    start date cannot be read, and every participant's though the programme is missing.
+    """
+    return len(path) <= len(gap) + 1 and tuple(path[: len(gap)]) == gap
 
 
 def _at_cell(found: Problem, builder: Builder) -> SheetProblem:

@@ -256,12 +256,13 @@ class Reading:
                         problem("sheet.unnamed_column", self._at(index, filled, position + 1))
                     )
             elif not (isinstance(header, str) and normal(header) in ignored):
-                shown = header if isinstance(header, str) else shown_cell(header)
+                # Text quoted (and hidden if personal data); a number or date as Excel shows it.
+                shown = shown_safely(header) if isinstance(header, str) else shown_cell(header)
                 self._add(
                     problem(
                         "sheet.unknown_column",
                         self._at(index, header_row, position + 1),
-                        column=shown_safely(shown),
+                        column=shown,
                         allowed=allowed,
                     )
                 )
@@ -337,8 +338,6 @@ class Reading:
 
     def _check_kinds(self, item: Item) -> None:
         """A value in a column not for the row's kind (of situation or event) is a problem."""
-        if not any(column.only_for for column in item.sheet.columns):
-            return
         tag = item.values.get(("type",))
         for column in item.sheet.columns:
             where = column.where
@@ -380,8 +379,8 @@ class Reading:
                 key = theirs.get(normal(label)) or column_named(sheet, label)
             if key is None:
                 code = "sheet.unnamed_column" if is_blank(label) else "sheet.unknown_field"
-                shown = label if isinstance(label, str) else shown_cell(label)
-                self._add(problem(code, str(address), column=shown_safely(shown), allowed=allowed))
+                shown = shown_safely(label) if isinstance(label, str) else shown_cell(label)
+                self._add(problem(code, str(address), column=shown, allowed=allowed))
                 continue
             if key in self.form:
                 first = str(self.form[key][1])

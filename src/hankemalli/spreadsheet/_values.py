@@ -59,6 +59,8 @@ def is_blank(value: Cell) -> bool:
 def shown_cell(value: Cell) -> str:
     """A cell as a message shows it: text quoted and shortened, a date as 1.3.2016.
 
+    A time of day is shown as 14:30 and a duration as 5:00:00, as Excel shows them.
+
     Text that looks like personal data (an identity code) is not repeated.
     """
     if isinstance(value, bool):
@@ -69,6 +71,12 @@ def shown_cell(value: Cell) -> str:
         return f"{value.day}.{value.month}.{value.year} {value.time().isoformat()}"
     if isinstance(value, dt.date):
         return f"{value.day}.{value.month}.{value.year}"
+    if isinstance(value, dt.time):  # a time cell: as Excel shows it, not as Python's repr
+        return value.isoformat("minutes" if not (value.second or value.microsecond) else "auto")
+    if isinstance(value, dt.timedelta):  # a duration cell, as Excel shows it ([h]:mm:ss)
+        sign, seconds = ("-" if value < dt.timedelta() else ""), abs(value).total_seconds()
+        minutes, second = divmod(int(seconds), 60)
+        return f"{sign}{minutes // 60}:{minutes % 60:02}:{second:02}"
     return shown_safely(value)
 
 
