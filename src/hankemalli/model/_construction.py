@@ -35,6 +35,8 @@ T = TypeVar("T")
 
 def as_date(value: pendulum.Date | dt.date) -> pendulum.Date:
     """A ``datetime.date`` as the same day's ``pendulum.Date``; anything else as it is."""
+    if type(value) is pendulum.Date:  # nearly always: nothing to do
+        return value
     if (
         isinstance(value, dt.date)
         and not isinstance(value, dt.datetime)
