@@ -42,6 +42,7 @@ from .serialization._converter import iso_date
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
+    from .indicators import ReportingPeriod
     from .reporting import Report
 
 __all__ = ["main"]
@@ -55,6 +56,8 @@ FORMATS = ("md", "json", "html")
 #: What ``report`` also writes: tables for funders' forms (an xlsx workbook needs --output).
 REPORT_FORMATS = (*FORMATS, "csv", "xlsx")
 LANGUAGES = ("fi", "sv", "en")
+#: The editions of a report (``reporting.Edition``): for anyone, or for the funder only.
+EDITIONS = ("public", "funder")
 
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 
@@ -281,6 +284,18 @@ def _output_options(command: argparse.ArgumentParser, formats: tuple[str, ...] =
     command.add_argument("--output", "-o", type=Path, metavar="FILE", help="write to FILE")
 
 
+def _edition_option(command: argparse.ArgumentParser) -> None:
+    """``--edition public|funder``: who the report is for (raportin versio)."""
+    command.add_argument(
+        "--edition",
+        choices=EDITIONS,
+        default="public",
+        help="public: small counts and what they could be worked out from are withheld "
+        "(the default); funder: exact figures, every page marked confidential, not for "
+        "publication",
+    )
+
+
 def _period_options(command: argparse.ArgumentParser, year: str, final: str) -> None:
     """``--year YYYY`` or ``--final``, and ``--as-of``: what is counted, and what is known."""
     which = command.add_mutually_exclusive_group()
@@ -320,6 +335,7 @@ def _parser() -> argparse.ArgumentParser:
         help="with --export, replace FILE if it exists (without it, an existing FILE is kept)",
     )
     _output_options(demo)
+    _edition_option(demo)
     demo.set_defaults(run=_demo, command="demo")
     report = commands.add_parser(
         "report",
@@ -329,6 +345,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("file", metavar="FILE", type=Path, help="the dataset's JSON document")
     _period_options(report, "the annual report of YYYY", "the final report (the default)")
     _output_options(report, REPORT_FORMATS)
+    _edition_option(report)
     report.set_defaults(run=_report, command="report")
     validate = commands.add_parser(
         "validate",
@@ -451,17 +468,14 @@ def _emit(args: argparse.Namespace, text: str) -> int:
     return OK
 
 
-def demo_reports(language: str = "fi", threshold: int = 5) -> list[Report]:
-    """The demo programme's annual reports and final report (corrections told in ``language``)."""
+def demo_reports(language: str = "fi", threshold: int = 5, edition: str = "public") -> list[Report]:
+    """The demo programme's annual reports and final report (corrections told in ``language``).
+
+    ``edition`` is ``public`` (the reports protected together, as published
+    together) or ``funder`` (exact figures, marked confidential).
+    """
     from .demo import demo_dataset
-    from .reporting import (
-        annual_document,
-        derive_final,
-        final_document,
-        issue_annual_report,
-        model_blocks,
-        propose_corrections,
-    )
+    from .reporting import Edition, issue_annual_report, propose_corrections, published_set
 
     dataset = demo_dataset()
     programme = dataset.programme
@@ -488,34 +502,23 @@ def demo_reports(language: str = "fi", threshold: int = 5) -> list[Report]:
             "en": "follow-up data and re-entries arrived after the annual report",
         }[language],
     )
-    final = derive_final(
-        snapshots,
-        corrections,
-        programme=programme,
-        records=dataset.participants,
-        as_of=final_as_of,
-    )
-    documents = [
-        annual_document(
-            s,
-            programme,
+    return list(
+        published_set(
+            dataset,
+            as_of=final_as_of,
+            edition=Edition(edition),
+            reports=snapshots,
+            corrections=corrections,
             threshold=threshold,
-            models=model_blocks(dataset, period=s.period, as_of=s.as_of, threshold=threshold),
         )
-        for s in snapshots
-    ]
-    models = model_blocks(dataset, period=final.period, as_of=final_as_of, threshold=threshold)
-    documents.append(
-        final_document(final, snapshots, programme, threshold=threshold, models=models)
     )
-    return documents
 
 
 def _demo(args: argparse.Namespace) -> int:
     from .demo import demo_json
 
     if args.export is None:
-        documents = demo_reports(args.lang, args.threshold)
+        documents = demo_reports(args.lang, args.threshold, args.edition)
         if args.format == "html":
             text = _renderer("html")(documents, args.lang)
         else:
@@ -595,7 +598,7 @@ def _has_year(programme: Programme, year: int, as_of: pendulum.Date, command: st
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .reporting import annual_report, final_report
+    from .reporting import Edition, annual_report, published_set
 
     if args.format == "xlsx" and args.output is None:
         _err("hankemalli report: --format xlsx writes a workbook: give --output FILE")
@@ -607,15 +610,62 @@ def _report(args: argparse.Namespace) -> int:
     as_of = _as_of(programme, args)
     if as_of is None:
         return UNREADABLE
+    edition = Edition(args.edition)
     if args.year is not None:
         if not _has_year(programme, args.year, as_of, "report"):
             return UNREADABLE
-        document = annual_report(dataset, args.year, as_of=as_of, threshold=args.threshold)
+        document = annual_report(
+            dataset, args.year, as_of=as_of, threshold=args.threshold, edition=edition
+        )
     else:
-        document = final_report(dataset, as_of=as_of, threshold=args.threshold)
+        # The final report is published with the annual reports it sums up: it is
+        # protected together with every year's report as the records stand on as_of,
+        # so that no year's withheld count falls out of the final total.
+        *_, document = published_set(
+            dataset, as_of=as_of, threshold=args.threshold, edition=edition
+        )
+    if args.as_of is None:
+        _warn_six_months(dataset, document.period, as_of, args.lang)
     if args.format == "xlsx":
         return _write_workbook(args, document)
     return _emit(args, _renderer(args.format)(document, args.lang))
+
+
+def _warn_six_months(
+    dataset: Dataset, period: ReportingPeriod, as_of: pendulum.Date, language: Language
+) -> None:
+    """Warn, in ``language``, that the default as-of date misses six-month results.
+
+    Without ``--as-of`` a report is as of the programme's end, when the situation
+    six months after leaving (CR06–CR09; EECR05 and EECR06) cannot be known yet
+    for those who left in its last six months. The situation is the one
+    recorded from six calendar months after the last exit up to the counting rules'
+    follow-up days after it (``CountingRules.follow_up_days``), so the date named is
+    the last exit in the report's period plus six months and those days.
+    """
+    from .indicators import CountingRules
+    from .model._timeline import last_exit_known
+    from .reporting import text
+
+    exits = [last_exit_known(r, as_of) for r in dataset.participants]
+    left = [e for e in exits if e is not None and period.contains(e)]
+    if not left:
+        return
+    last_exit = max(left)
+    days = CountingRules.for_programme(dataset.programme).follow_up_days
+    needed = last_exit.add(months=6).add(days=days)
+    if needed <= as_of:
+        return
+    warning = text("as_of_warning").get(language)
+    _err(
+        "hankemalli report: "
+        + warning.format(
+            as_of=as_of.isoformat(),
+            last_exit=last_exit.isoformat(),
+            needed=needed.isoformat(),
+            days=days,
+        )
+    )
 
 
 def _write_workbook(args: argparse.Namespace, document: Report) -> int:

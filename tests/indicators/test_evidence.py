@@ -70,11 +70,16 @@ def test_used_and_not_used_are_compared_with_their_numbers(person) -> None:
     assert (comparison.used.numerator, comparison.used.denominator) == (4, 6)
     assert (comparison.not_used.numerator, comparison.not_used.denominator) == (1, 6)
     assert (comparison.overall.numerator, comparison.overall.denominator) == (5, 12)
-    assert comparison.verdict is ind.Verdict.BETTER
+    # +50 points, but on six people a side the interval holds zero.
+    assert comparison.verdict is ind.Verdict.INCONCLUSIVE
     assert comparison.difference == Fraction(1, 2)
+    assert comparison.used_interval == ind.wilson(4, 6)
+    assert comparison.not_used_interval == ind.wilson(1, 6)
+    assert comparison.difference_interval == ind.newcombe_difference((4, 6), (1, 6))
     assert comparison.message == (
         "employed: 4 of 6 (66.7 %) of those who used the model's services, 1 of 6 (16.7 %) "
-        "of those who did not: better with the model's services (+50.0 percentage points)"
+        "of those who did not: inconclusive: +50.0 percentage points (95 % interval -4.0 to "
+        "+77.3), a difference chance alone could give"
     )
 
 
@@ -84,38 +89,109 @@ def test_a_group_below_the_threshold_is_too_few_to_compare(person) -> None:
     (comparison,) = weigh(records)
     assert comparison.verdict is ind.Verdict.TOO_FEW
     assert comparison.difference is None
+    assert comparison.difference_interval is comparison.used_interval is None
     assert comparison.message.endswith(
         "too few to compare (fewer than 5 people in a group or with the result)"
     )
     (comparison,) = weigh(records, threshold=4)
-    assert comparison.verdict is ind.Verdict.BETTER
+    assert comparison.verdict is ind.Verdict.SUPPORTED  # 4 of 4 against 1 of 20
 
 
 def test_a_difference_resting_on_fewer_people_than_the_threshold_is_no_claim(person) -> None:
     both = (S.REHABILITATIVE_WORK, S.JOB_COACHING)
     records = group(person, "U", both, 3, 10) + group(person, "N", (), 1, 10)
     assert weigh(records)["employed"].verdict is ind.Verdict.TOO_FEW  # 3 + 1 people employed
-    assert weigh(records, threshold=4)["employed"].verdict is ind.Verdict.BETTER
+    assert weigh(records, threshold=4)["employed"].verdict is ind.Verdict.INCONCLUSIVE
 
 
-def test_worse_and_same_are_said_as_plainly(person) -> None:
+def test_the_issue_example_seven_of_47_against_two_of_16_is_inconclusive(person) -> None:
+    both = (S.REHABILITATIVE_WORK, S.JOB_COACHING)
+    records = group(person, "U", both, 7, 47) + group(person, "N", (), 2, 16)
+    (comparison,) = weigh(records)
+    assert comparison.verdict is ind.Verdict.INCONCLUSIVE
+    assert comparison.message.endswith(
+        "inconclusive: +2.4 percentage points (95 % interval -22.3 to +18.0), a difference "
+        "chance alone could give"
+    )
+
+
+def test_a_large_clear_difference_is_supported(person) -> None:
+    both = (S.REHABILITATIVE_WORK, S.JOB_COACHING)
+    records = group(person, "U", both, 40, 50) + group(person, "N", (), 10, 50)
+    (comparison,) = weigh(records)
+    assert comparison.verdict is ind.Verdict.SUPPORTED
+    assert comparison.difference_interval.lower > 0  # type: ignore[union-attr]
+    assert comparison.message.endswith(
+        "supported: better with the model's services, +60.0 percentage points (95 % interval "
+        "+41.6 to +72.4)"
+    )
+
+
+def test_a_clear_worse_difference_is_against(person) -> None:
+    both = (S.REHABILITATIVE_WORK, S.JOB_COACHING)
+    records = group(person, "U", both, 10, 50) + group(person, "N", (), 40, 50)
+    (comparison,) = weigh(records)
+    assert comparison.verdict is ind.Verdict.AGAINST
+    assert comparison.message.endswith(
+        "against: worse with the model's services, -60.0 percentage points (95 % interval "
+        "-72.4 to -41.6)"
+    )
+
+
+def test_a_small_difference_either_way_or_none_is_inconclusive(person) -> None:
     both = (S.REHABILITATIVE_WORK, S.JOB_COACHING)
     worse = group(person, "U", both, 2, 6) + group(person, "N", (), 4, 6)
-    assert weigh(worse)["employed"].verdict is ind.Verdict.WORSE
+    assert weigh(worse)["employed"].verdict is ind.Verdict.INCONCLUSIVE
     same = group(person, "U", both, 3, 6) + group(person, "N", (), 3, 6)
     (comparison,) = weigh(same)
-    assert (comparison.verdict, comparison.difference) == (ind.Verdict.SAME, 0)
-    assert comparison.message.endswith("no difference")
+    assert (comparison.verdict, comparison.difference) == (ind.Verdict.INCONCLUSIVE, 0)
+    assert comparison.message.endswith(
+        "inconclusive: +0.0 percentage points (95 % interval -44.2 to +44.2), a difference "
+        "chance alone could give"
+    )
+
+
+def test_the_better_direction_is_the_criterions(person) -> None:
+    # The same clear difference is supported where higher is better, against where lower is.
+    both = (S.REHABILITATIVE_WORK, S.JOB_COACHING)
+    records = group(person, "U", both, 40, 50) + group(person, "N", (), 10, 50)
+    lower = evolve(EMPLOYED, better=ind.Direction.LOWER)
+    assert weigh(records)["employed"].verdict is ind.Verdict.SUPPORTED
+    assert weigh(records, criteria=(lower,))["employed"].verdict is ind.Verdict.AGAINST
 
 
 def test_for_a_mean_lower_can_be_better(person) -> None:
     coached = group(person, "U", (S.REHABILITATIVE_WORK, S.JOB_COACHING), 0, 5, days=100)
     alone = group(person, "N", (S.REHABILITATIVE_WORK,), 0, 5, days=300)
     (comparison,) = weigh(coached + alone, criteria=(DAYS,))
-    assert comparison.verdict is ind.Verdict.BETTER
+    # Nobody's days vary within a group: the interval is the difference itself.
+    assert comparison.verdict is ind.Verdict.SUPPORTED
     assert comparison.difference == -200
     assert "mean 100.0 days (n = 5)" in comparison.message
-    assert comparison.message.endswith("better with the model's services (-200.0 days)")
+    assert comparison.message.endswith(
+        "supported: better with the model's services, -200.0 days (95 % interval -200.0 to -200.0)"
+    )
+
+
+def test_a_difference_of_means_has_welchs_interval(person) -> None:
+    # 100..140 days against 200..240: means 120 and 220, variances 250 each, so the
+    # standard error is 10 on 8 degrees of freedom; t(0.975, 8) = 2.306 (a t table).
+    coached = [
+        person(f"U{i}", (S.REHABILITATIVE_WORK, S.JOB_COACHING), days=100 + 10 * i)
+        for i in range(5)
+    ]
+    alone = [person(f"N{i}", (S.REHABILITATIVE_WORK,), days=200 + 10 * i) for i in range(5)]
+    (comparison,) = weigh(coached + alone, criteria=(DAYS,))
+    between = comparison.difference_interval
+    assert between is not None
+    assert between.estimate == -100
+    assert between.lower == pytest.approx(-100 - 23.06, abs=0.01)
+    assert between.upper == pytest.approx(-100 + 23.06, abs=0.01)
+    assert comparison.verdict is ind.Verdict.SUPPORTED  # lower is better for days
+    # Each mean's own interval: 120 ± t(0.975, 4) · √(250 / 5), t(0.975, 4) = 2.776.
+    used = comparison.used_interval
+    assert used is not None
+    assert (used.lower, used.upper) == pytest.approx((120 - 19.63, 120 + 19.63), abs=0.01)
 
 
 def test_all_or_any_of_the_model_services(person) -> None:
@@ -139,7 +215,7 @@ def test_among_narrows_the_comparison(person) -> None:
     narrowed = weigh(records, among=ind.UsedService(services=(S.REHABILITATIVE_WORK,)))
     comparison = narrowed["employed"]
     assert (comparison.not_used.numerator, comparison.not_used.denominator) == (1, 6)
-    assert comparison.verdict is ind.Verdict.BETTER
+    assert comparison.verdict is ind.Verdict.INCONCLUSIVE
     assert weigh(records)["employed"].not_used.denominator == 12
 
 
@@ -169,7 +245,7 @@ def test_esf_results_become_shares_of_the_leavers() -> None:
         counts["EELEAVERS"].numerator,
     )
     assert [c.indicator.code for c in ind.EVIDENCE_CRITERIA] == ["placement"] + [
-        f"EECR0{i}" for i in range(1, 7)
+        f"EECR0{i}" for i in range(2, 7)
     ]
 
 
@@ -192,7 +268,7 @@ def test_kaiku_evidence_counts_match_a_plain_recomputation() -> None:
     rehab = ind.UsedService(services=(S.REHABILITATIVE_WORK,))
     narrowed = ind.evidence(model, dataset.participants, period=period, as_of=as_of, among=rehab)
     assert narrowed["placement"].not_used.denominator == 15
-    assert narrowed["placement"].verdict is ind.Verdict.BETTER
+    assert narrowed["placement"].verdict is ind.Verdict.SUPPORTED  # 30 of 74 against 0 of 15
 
 
 services = st.lists(st.sampled_from(list(S)), min_size=1, max_size=3, unique=True)
@@ -264,13 +340,3 @@ def test_no_claim_is_made_on_too_few_people(dataset, chosen, use, period, thresh
         assert (comparison.verdict is ind.Verdict.TOO_FEW) == few
         if not few:
             assert comparison.difference == used.value - not_used.value  # type: ignore[operator]
-            sign = 1 if comparison.criterion.better is ind.Direction.HIGHER else -1
-            gain = sign * comparison.difference
-            expected = (
-                ind.Verdict.BETTER
-                if gain > 0
-                else ind.Verdict.WORSE
-                if gain < 0
-                else ind.Verdict.SAME
-            )
-            assert comparison.verdict is expected

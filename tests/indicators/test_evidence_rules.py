@@ -66,7 +66,7 @@ def test_an_empty_group_is_too_few_to_compare_even_at_threshold_one(rec, job) ->
     assert comparison.verdict is ind.Verdict.TOO_FEW
     assert comparison.message == (
         "employed: 2 of 3 (66.7 %) of those who used the model's services, 0 of 0 (–) of those "
-        "who did not: too few to compare (fewer than 1 people in a group or with the result)"
+        "who did not: too few to compare (fewer than 1 person in a group or with the result)"
     )
 
 
@@ -113,7 +113,8 @@ def test_a_mean_comparison_gives_both_means_in_their_unit(rec, job) -> None:
     (comparison,) = ind.evidence(model, records, period=PERIOD, as_of=AS_OF, criteria=(DAYS,))
     assert comparison.message == (
         "rehab_days: mean 100.0 days (n = 5) of those who used the model's services, mean "
-        "150.0 days (n = 5) of those who did not: better with the model's services (-50.0 days)"
+        "150.0 days (n = 5) of those who did not: supported: better with the model's services, "
+        "-50.0 days (95 % interval -50.0 to -50.0)"
     )
 
 
@@ -175,7 +176,8 @@ def test_a_mean_without_a_unit_is_told_as_a_bare_number(rec, job) -> None:
     (comparison,) = weigh(records, criteria=(age,))
     assert comparison.message == (
         "age: mean 30.0 (n = 5) of those who used the model's services, mean 25.0 (n = 5) of "
-        "those who did not: better with the model's services (+5.0)"
+        "those who did not: supported: better with the model's services, +5.0 (95 % interval "
+        "+5.0 to +5.0)"
     )
 
 
@@ -200,5 +202,8 @@ def test_a_group_where_nobody_has_the_result_counts_as_none_not_one(rec, job) ->
     records += [person(rec, job, f"N{i}", used=False, employed=i < 5) for i in range(6)]
     (comparison,) = weigh(records)
     assert comparison.used.value == 0
-    assert (comparison.verdict, comparison.difference) == (ind.Verdict.WORSE, Fraction(-5, 6))
-    assert comparison.message.endswith("worse with the model's services (-83.3 percentage points)")
+    assert (comparison.verdict, comparison.difference) == (ind.Verdict.AGAINST, Fraction(-5, 6))
+    assert comparison.message.endswith(
+        "against: worse with the model's services, -83.3 percentage points (95 % interval "
+        "-97.0 to -27.7)"
+    )

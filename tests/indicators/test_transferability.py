@@ -102,13 +102,13 @@ def test_a_trial_elsewhere_needs_its_result() -> None:
     )
 
 
-def test_evidence_points_say_supported_not_supported_or_too_few() -> None:
+def test_evidence_points_say_supported_not_supported_against_or_too_few() -> None:
     model, found = kaiku_evidence()
     assessment = ind.assess_transferability(model, found)
     expected = {
-        ind.Verdict.BETTER: P.SUPPORTED,
-        ind.Verdict.SAME: P.NOT_SUPPORTED,
-        ind.Verdict.WORSE: P.NOT_SUPPORTED,
+        ind.Verdict.SUPPORTED: P.SUPPORTED,
+        ind.Verdict.INCONCLUSIVE: P.NOT_SUPPORTED,
+        ind.Verdict.AGAINST: P.AGAINST,
         ind.Verdict.TOO_FEW: P.TOO_FEW,
     }
     for comparison in found:
@@ -116,7 +116,11 @@ def test_evidence_points_say_supported_not_supported_or_too_few() -> None:
         assert point.status is expected[comparison.verdict]
         assert point.comparison is comparison
         assert point.message == comparison.message
-    assert "evidence" not in statuses(assessment)
+    # Placement and EECR04 are supported, nothing is against: the evidence as a whole.
+    assert (assessment["evidence"].status, assessment["evidence"].message) == (
+        P.SUPPORTED,
+        "supported on placement, EECR04, against on none",
+    )
 
 
 def test_kaiku_is_documented_permanent_and_untried_elsewhere() -> None:

@@ -81,6 +81,13 @@ def as_json(row: dict[str, str]) -> Any:
         return {"percent": float(value)}
     if kind == "amount":
         return {"value": float(value), "unit": row["unit"] or None}
+    if kind == "estimate":
+        return {
+            "value": float(value),
+            "low": float(row["low"]),
+            "high": float(row["high"]),
+            "unit": row["unit"] or None,
+        }
     return value
 
 
@@ -100,9 +107,12 @@ def test_the_csv_has_its_columns_and_starts_with_the_reports_facts(final) -> Non
         "Programme period",
         "Reporting period",
         "Data as of",
+        "Edition",
         "",
     ]
-    assert facts[-1]["value"] == "Counts below 5 people are withheld for privacy (marked •)."
+    note = facts[-1]["value"]
+    assert note.startswith("Counts below 5 people are withheld for privacy (marked •). Of ")
+    assert "because they could otherwise be worked out" in note
     assert "\r" not in text
 
 
@@ -235,7 +245,8 @@ def test_the_first_sheet_holds_the_facts_and_the_note(final) -> None:
     values = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
     assert values[0] == "KAIKU (synthetic demo data): Final report"
     assert "Data as of" in values
-    assert "Counts below 5 people are withheld for privacy (marked •)." in values
+    (note,) = [v for v in values if str(v).startswith("Counts below 5 people are withheld")]
+    assert "could otherwise be worked out from what is published with it" in note
 
 
 def test_numbers_are_numbers_with_a_format(final) -> None:

@@ -28,6 +28,7 @@ from ._engine import Calculation, Results, Run, compute
 from ._esf import COMMON_CATALOGUES, ESF_2014, ESF_PLUS_2021, common_indicators, cumulative
 from ._evidence import (
     EVIDENCE_CRITERIA,
+    NO_DIRECTION,
     Comparison,
     Criterion,
     Direction,
@@ -43,6 +44,7 @@ from ._evidence import (
 from ._explain import Explanation, Members, explain, members
 from ._figure import Figure, Statistic, combine, cumulative_total
 from ._instruments import Assessed, Improved, StageChange, instrument_indicators
+from ._intervals import Interval, newcombe_difference, welch_difference, wilson
 from ._measures import (
     ESF_PLUS_AGE_BANDS,
     AgeAtEntry,
@@ -107,6 +109,7 @@ __all__ = [
     "ESF_PLUS_AGE_BANDS",
     "EVIDENCE_CRITERIA",
     "IN_EMPLOYMENT",
+    "NO_DIRECTION",
     "PLACEMENT_EVENTS",
     "SEED_FIGURES",
     "TARGET_INDICATORS",
@@ -150,6 +153,7 @@ __all__ = [
     "Improved",
     "InEducationUponLeaving",
     "Indicator",
+    "Interval",
     "Key",
     "Labels",
     "LongTermUnemployed",
@@ -195,5 +199,8 @@ __all__ = [
     "explain",
     "instrument_indicators",
     "members",
+    "newcombe_difference",
     "share_within",
+    "welch_difference",
+    "wilson",
 ]

@@ -3,7 +3,9 @@
 What is documented, what is missing and what the evidence from the records
 supports, as data: a tuple of :class:`Point` objects that a report's section on
 operating models renders in any language. No adjectives: a point is documented
-because the field is filled, supported because a comparison came out better.
+because the field is filled, supported because a comparison came out better by more
+than chance would explain (the 95 % interval of the difference lies wholly on the
+better side of zero).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class PointStatus(StrEnum):
     SUPPORTED = "supported"  #: näyttö tukee
     NOT_SUPPORTED = "not_supported"  #: näyttö ei tue
     TOO_FEW = "too_few"  #: liian vähän vertailuun
+    AGAINST = "against"  #: näyttö puhuu vastaan: worse, beyond chance
 
 
 @frozen(kw_only=True)
@@ -36,8 +39,9 @@ class Point:
     """One point of a transferability assessment (arvion kohta).
 
     ``topic`` is stable: ``field.<name>`` for an Innokylä field, ``embedding``,
-    ``elements.core``, ``elements.local``, ``trials``, ``evidence`` (when there is
-    none) and ``evidence.<indicator code>``, whose ``comparison`` holds the numbers.
+    ``elements.core``, ``elements.local``, ``trials``, ``evidence`` (missing when
+    none was computed, else the evidence as a whole) and ``evidence.<indicator
+    code>``, whose ``comparison`` holds the numbers.
     """
 
     topic: str
@@ -75,9 +79,9 @@ class TransferabilityAssessment:
 
 
 _VERDICTS = {
-    Verdict.BETTER: PointStatus.SUPPORTED,
-    Verdict.SAME: PointStatus.NOT_SUPPORTED,
-    Verdict.WORSE: PointStatus.NOT_SUPPORTED,
+    Verdict.SUPPORTED: PointStatus.SUPPORTED,
+    Verdict.INCONCLUSIVE: PointStatus.NOT_SUPPORTED,
+    Verdict.AGAINST: PointStatus.AGAINST,
     Verdict.TOO_FEW: PointStatus.TOO_FEW,
 }
 
@@ -185,6 +189,7 @@ def _evidence(evidence: Evidence | None) -> Iterator[Point]:
     if evidence is None or not evidence.comparisons:
         yield _point("evidence", True, "no evidence computed from the records")
         return
+    yield _overall(evidence.comparisons)
     for comparison in evidence.comparisons:
         yield Point(
             topic=f"evidence.{comparison.code}",
@@ -192,3 +197,36 @@ def _evidence(evidence: Evidence | None) -> Iterator[Point]:
             message=comparison.message,
             comparison=comparison,
         )
+
+
+def _overall(comparisons: tuple[Comparison, ...]) -> Point:
+    """The evidence as a whole (näyttö kokonaisuutena).
+
+    Supported when some criterion is supported and none is against; against when
+    some is against and none supported; mixed results, inconclusive ones and too few
+    are not support; too few when every comparison is. One criterion in several
+    may come out beyond chance by chance (each has a 5 % risk), so a single
+    supported criterion among inconclusive ones is the least the word needs.
+    """
+    by: dict[Verdict, list[str]] = {v: [] for v in Verdict}
+    for comparison in comparisons:
+        by[comparison.verdict].append(comparison.code)
+    supported, against = by[Verdict.SUPPORTED], by[Verdict.AGAINST]
+    if supported and not against:
+        status = PointStatus.SUPPORTED
+        message = f"supported on {', '.join(supported)}, against on none"
+    elif against and not supported:
+        status = PointStatus.AGAINST
+        message = f"against on {', '.join(against)}, supported on none"
+    elif supported:
+        status = PointStatus.NOT_SUPPORTED
+        message = f"mixed: supported on {', '.join(supported)}, against on {', '.join(against)}"
+    elif by[Verdict.INCONCLUSIVE]:
+        status = PointStatus.NOT_SUPPORTED
+        message = (
+            f"inconclusive on {', '.join(by[Verdict.INCONCLUSIVE])}: no difference beyond chance"
+        )
+    else:
+        status = PointStatus.TOO_FEW
+        message = "too few to compare on every criterion"
+    return Point(topic="evidence", status=status, message=message)

@@ -12,7 +12,7 @@ withheld cell can be worked out from the others.
 """
 
 from . import _messages  # noqa: F401  (registers the reports' problem codes)
-from ._api import annual_report, final_report
+from ._api import annual_report, final_report, published_set
 from ._build import annual_document, final_document
 from ._cumulation import (
     DEFAULT_CATALOGUE,
@@ -33,7 +33,9 @@ from ._document import (
     Block,
     Cell,
     Count,
+    Disclosure,
     Edition,
+    Estimate,
     FigureList,
     FigureRow,
     Paragraph,
@@ -49,6 +51,7 @@ from ._document import (
 )
 from ._format import format_date, format_number, format_percent
 from ._labels import LANGUAGES, Language, code_label, code_labels, text
+from ._linked import LinkedProtection, protect_linked
 from ._models import model_blocks
 from ._render import render_html, render_json, render_markdown
 from ._tables import CSV_COLUMNS, render_csv, render_xlsx
@@ -65,11 +68,14 @@ __all__ = [
     "Comparison",
     "Correction",
     "Count",
+    "Disclosure",
     "Edition",
+    "Estimate",
     "FigureList",
     "FigureRow",
     "FinalFigures",
     "Language",
+    "LinkedProtection",
     "Paragraph",
     "Percent",
     "ProtectedGrid",
@@ -99,6 +105,8 @@ __all__ = [
     "programme_years",
     "propose_corrections",
     "protect",
+    "protect_linked",
+    "published_set",
     "render_csv",
     "render_html",
     "render_json",

@@ -1,10 +1,17 @@
-"""The two calls most users need: a dataset's annual report and its final report."""
+"""The calls most users need: a dataset's annual report, its final report, or both together.
+
+Each comes in two editions (:class:`Edition`): the public one, protected over
+everything published together (:mod:`~hankemalli.reporting._published`), and the
+funder's, with exact figures.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import pendulum
+from attrs import evolve
 
 from ..indicators import Catalogue, CountingRules
 from ..model import Dataset
@@ -18,79 +25,42 @@ from ._cumulation import (
     issue_annual_reports,
 )
 from ._disclosure import DEFAULT_THRESHOLD
-from ._document import Block, Report
+from ._document import Block, Edition, Report, ReportKind
 from ._models import model_blocks
+from ._published import ExactReport, exact, protect_set
 
-__all__ = ["annual_report", "final_report"]
+__all__ = ["annual_report", "final_report", "published_set"]
 
 
-def annual_report(
+def _annual(
     dataset: Dataset,
-    year: int,
+    snapshot: AnnualReport,
     *,
-    as_of: pendulum.Date,
-    catalogue: Catalogue | None = None,
-    threshold: int = DEFAULT_THRESHOLD,
-    rules: CountingRules | None = None,
-    models: Sequence[Block] | None = None,
+    catalogue: Catalogue,
+    threshold: int,
+    rules: CountingRules | None,
+    models: Sequence[Block] | None,
 ) -> Report:
-    """The annual report (vuosiraportti) of ``year``, as the records stand on ``as_of``.
-
-    ``catalogue`` is by default the programme's (:func:`catalogue_for`): the common
-    indicators of its programming period and the seed projects' own figures.
-    ``models`` replaces the section on operating models, which is otherwise built
-    from the dataset's operating models and instruments.
-    """
-    if catalogue is None:
-        catalogue = catalogue_for(dataset.programme)
-    snapshot = issue_annual_report(
-        dataset.programme,
-        dataset.participants,
-        year=year,
-        as_of=as_of,
-        issued=as_of,
-        catalogue=catalogue,
-        rules=rules,
-    )
     if models is None:
         models = model_blocks(
-            dataset, period=snapshot.period, as_of=as_of, threshold=threshold, rules=rules
+            dataset, period=snapshot.period, as_of=snapshot.as_of, threshold=threshold, rules=rules
         )
     return annual_document(
         snapshot, dataset.programme, catalogue=catalogue, threshold=threshold, models=models
     )
 
 
-def final_report(
+def _final(
     dataset: Dataset,
+    reports: Sequence[AnnualReport],
     *,
     as_of: pendulum.Date,
-    reports: Sequence[AnnualReport] | None = None,
-    corrections: Sequence[Correction] = (),
-    catalogue: Catalogue | None = None,
-    threshold: int = DEFAULT_THRESHOLD,
-    rules: CountingRules | None = None,
-    models: Sequence[Block] | None = None,
+    corrections: Sequence[Correction],
+    catalogue: Catalogue,
+    threshold: int,
+    rules: CountingRules | None,
+    models: Sequence[Block] | None,
 ) -> Report:
-    """The final report (loppuraportti), derived from the annual reports and corrections.
-
-    Without ``reports``, every year's report is issued now, as of ``as_of``. The
-    derived figures are compared with a recomputation from the records, and the
-    report lists every figure where they disagree. ``models`` replaces the section
-    on operating models, otherwise built from the dataset over the whole programme.
-    ``catalogue`` is by default the programme's (:func:`catalogue_for`).
-    """
-    if catalogue is None:
-        catalogue = catalogue_for(dataset.programme)
-    if reports is None:
-        reports = issue_annual_reports(
-            dataset.programme,
-            dataset.participants,
-            as_of=as_of,
-            issued=as_of,
-            catalogue=catalogue,
-            rules=rules,
-        )
     final = derive_final(
         reports,
         corrections,
@@ -107,3 +77,241 @@ def final_report(
     return final_document(
         final, reports, dataset.programme, catalogue=catalogue, threshold=threshold, models=models
     )
+
+
+def _snapshots(
+    dataset: Dataset, as_of: pendulum.Date, catalogue: Catalogue, rules: CountingRules | None
+) -> list[AnnualReport]:
+    return list(
+        issue_annual_reports(
+            dataset.programme,
+            dataset.participants,
+            as_of=as_of,
+            issued=as_of,
+            catalogue=catalogue,
+            rules=rules,
+        )
+    )
+
+
+def _funder(report: Report) -> Report:
+    return evolve(report, edition=Edition.FUNDER)
+
+
+def _rebuilt(
+    dataset: Dataset,
+    published: Sequence[Report],
+    *,
+    catalogue: Catalogue,
+    threshold: int,
+    rules: CountingRules | None,
+) -> list[tuple[Report, ExactReport]]:
+    """Each report already published, with its exact rebuild from the records."""
+    found = []
+    for given in published:
+        if given.kind is ReportKind.FINAL:
+            snapshots = _snapshots(dataset, given.as_of, catalogue, rules)
+            rebuilt = exact(
+                ("final",),
+                partial(
+                    _final,
+                    dataset,
+                    snapshots,
+                    as_of=given.as_of,
+                    corrections=(),
+                    catalogue=catalogue,
+                    threshold=threshold,
+                    rules=rules,
+                    models=(),
+                ),
+            )
+        else:
+            year = given.period.end.year
+            snapshot = issue_annual_report(
+                dataset.programme,
+                dataset.participants,
+                year=year,
+                as_of=given.as_of,
+                issued=given.as_of,
+                catalogue=catalogue,
+                rules=rules,
+            )
+            rebuilt = exact(
+                ("annual", year),
+                partial(
+                    _annual,
+                    dataset,
+                    snapshot,
+                    catalogue=catalogue,
+                    threshold=threshold,
+                    rules=rules,
+                    models=(),
+                ),
+            )
+        found.append((given, rebuilt))
+    return found
+
+
+def annual_report(
+    dataset: Dataset,
+    year: int,
+    *,
+    as_of: pendulum.Date,
+    catalogue: Catalogue | None = None,
+    threshold: int = DEFAULT_THRESHOLD,
+    rules: CountingRules | None = None,
+    models: Sequence[Block] | None = None,
+    edition: Edition = Edition.PUBLIC,
+    published: Sequence[Report] = (),
+) -> Report:
+    """The annual report (vuosiraportti) of ``year``, as the records stand on ``as_of``.
+
+    ``catalogue`` is by default the programme's (:func:`catalogue_for`): the common
+    indicators of its programming period and the seed projects' own figures.
+    ``models`` replaces the section on operating models, which is otherwise built
+    from the dataset's operating models and instruments.
+
+    The public edition withholds small counts and every count that could be worked
+    out from the report itself and the reports already ``published`` (whose shown
+    and withheld counts stay as they were); the funder's edition (rahoittajan
+    versio) has the exact figures.
+    """
+    if catalogue is None:
+        catalogue = catalogue_for(dataset.programme)
+    snapshot = issue_annual_report(
+        dataset.programme,
+        dataset.participants,
+        year=year,
+        as_of=as_of,
+        issued=as_of,
+        catalogue=catalogue,
+        rules=rules,
+    )
+    if edition is Edition.FUNDER:
+        return _funder(
+            _annual(dataset, snapshot, catalogue=catalogue, threshold=1, rules=rules, models=models)
+        )
+    built = exact(
+        ("annual", year),
+        lambda: _annual(
+            dataset, snapshot, catalogue=catalogue, threshold=threshold, rules=rules, models=models
+        ),
+    )
+    before = _rebuilt(dataset, published, catalogue=catalogue, threshold=threshold, rules=rules)
+    return protect_set([built], threshold=threshold, catalogue=catalogue, published=before)[0]
+
+
+def final_report(
+    dataset: Dataset,
+    *,
+    as_of: pendulum.Date,
+    reports: Sequence[AnnualReport] | None = None,
+    corrections: Sequence[Correction] = (),
+    catalogue: Catalogue | None = None,
+    threshold: int = DEFAULT_THRESHOLD,
+    rules: CountingRules | None = None,
+    models: Sequence[Block] | None = None,
+    edition: Edition = Edition.PUBLIC,
+    published: Sequence[Report] = (),
+) -> Report:
+    """The final report (loppuraportti), derived from the annual reports and corrections.
+
+    Without ``reports``, every year's report is issued now, as of ``as_of``. The
+    derived figures are compared with a recomputation from the records, and the
+    report lists every figure where they disagree. ``models`` replaces the section
+    on operating models, otherwise built from the dataset over the whole programme.
+    ``catalogue`` is by default the programme's (:func:`catalogue_for`).
+
+    The public edition is protected against itself and the reports already
+    ``published`` (pass the annual reports published: the final report's sums
+    must not reveal what they withheld); the funder's edition is exact.
+    """
+    if catalogue is None:
+        catalogue = catalogue_for(dataset.programme)
+    if reports is None:
+        reports = _snapshots(dataset, as_of, catalogue, rules)
+    if edition is Edition.FUNDER:
+        return _funder(
+            _final(
+                dataset,
+                reports,
+                as_of=as_of,
+                corrections=corrections,
+                catalogue=catalogue,
+                threshold=1,
+                rules=rules,
+                models=models,
+            )
+        )
+    built = exact(
+        ("final",),
+        lambda: _final(
+            dataset,
+            reports,
+            as_of=as_of,
+            corrections=corrections,
+            catalogue=catalogue,
+            threshold=threshold,
+            rules=rules,
+            models=models,
+        ),
+    )
+    before = _rebuilt(dataset, published, catalogue=catalogue, threshold=threshold, rules=rules)
+    return protect_set([built], threshold=threshold, catalogue=catalogue, published=before)[0]
+
+
+def published_set(
+    dataset: Dataset,
+    *,
+    as_of: pendulum.Date,
+    edition: Edition = Edition.PUBLIC,
+    published: Sequence[Report] = (),
+    reports: Sequence[AnnualReport] | None = None,
+    corrections: Sequence[Correction] = (),
+    catalogue: Catalogue | None = None,
+    threshold: int = DEFAULT_THRESHOLD,
+    rules: CountingRules | None = None,
+) -> tuple[Report, ...]:
+    """Every annual report and the final report (julkaistavat raportit), protected together.
+
+    The annual reports are those given (``reports``), or every year's issued as of
+    ``as_of``; the final report is derived from them and ``corrections``. In the
+    public edition, no withheld count can be worked out by linear algebra from all
+    of them and the reports already ``published`` together; the funder's edition
+    is exact.
+    """
+    if catalogue is None:
+        catalogue = catalogue_for(dataset.programme)
+    snapshots = (
+        list(reports) if reports is not None else _snapshots(dataset, as_of, catalogue, rules)
+    )
+    cut = 1 if edition is Edition.FUNDER else threshold
+
+    def annual(snapshot: AnnualReport) -> Report:
+        return _annual(
+            dataset, snapshot, catalogue=catalogue, threshold=cut, rules=rules, models=None
+        )
+
+    def final() -> Report:
+        return _final(
+            dataset,
+            snapshots,
+            as_of=as_of,
+            corrections=corrections,
+            catalogue=catalogue,
+            threshold=cut,
+            rules=rules,
+            models=None,
+        )
+
+    if edition is Edition.FUNDER:
+        return tuple(_funder(r) for r in (*map(annual, snapshots), final()))
+    done = {(r.kind, r.period.end.year if r.kind is ReportKind.ANNUAL else 0) for r in published}
+    built = [
+        exact(("annual", s.year), partial(annual, s))
+        for s in snapshots
+        if (ReportKind.ANNUAL, s.year) not in done
+    ]
+    built.append(exact(("final",), final))
+    before = _rebuilt(dataset, published, catalogue=catalogue, threshold=threshold, rules=rules)
+    return protect_set(built, threshold=threshold, catalogue=catalogue, published=before)

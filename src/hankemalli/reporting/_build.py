@@ -10,14 +10,17 @@ operating models. Each figure carries its source (collected data, sample or esti
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
+from contextvars import ContextVar
 from enum import StrEnum
 from fractions import Fraction
 
 import pendulum
+from attrs import define, field
 
 from ..indicators import (
     COMMON_CATALOGUES,
+    TARGET_INDICATORS,
     Attainment,
     Catalogue,
     Figure,
@@ -91,8 +94,106 @@ def _small(n: int | None, threshold: int) -> bool:
     return n is not None and 0 < n < threshold
 
 
-def cell(figure: Figure, indicator: Indicator, threshold: int) -> Cell:
-    """The cell a figure shows, withheld where it tells of fewer people than the threshold."""
+#: A count's identity in a published set: (report, indicator code, group, part).
+#: The same count shown in two places (a figure list and a gender table's total
+#: column) is one unknown for an attacker, so it has one identity.
+Variable = tuple[Hashable, str, str | None, Hashable]
+
+
+@define
+class Ledger:
+    """What an exact build of a report shows (laskentakirjanpito), for linked protection.
+
+    While a ledger is active (:func:`recording`), the builders withhold nothing by
+    count and note, for every count of people they show, the :class:`Count` (or
+    :class:`Ratio`) object and the identity of the count it shows, and the
+    identities that hold between the counts of one report (a gender table's row
+    adds up; a single-valued breakdown adds up to its total).
+    """
+
+    report: Hashable
+    cells: dict[int, tuple[Cell, tuple[Variable, ...]]] = field(factory=dict)
+    values: dict[Variable, int] = field(factory=dict)
+    relations: list[tuple[tuple[Variable, int], ...]] = field(factory=list)
+    linked: set[Variable] = field(factory=set)
+    genders: dict[str, tuple[str, ...]] = field(factory=dict)
+
+    def note(self, shown: Cell, *counts: tuple[Variable, int]) -> Cell:
+        """Note that ``shown`` shows ``counts`` (identity, value); returns ``shown``."""
+        for variable, value in counts:
+            self.values[variable] = value
+        self.cells[id(shown)] = (shown, tuple(v for v, _ in counts))
+        return shown
+
+    def count(self, value: int, code: str, group: str | None, part: Hashable) -> Cell:
+        """A shown count of people, noted."""
+        return self.note(Count(value), ((self.report, code, group, part), value))
+
+    def relate(self, *terms: tuple[Variable, int]) -> None:
+        """Note that the counts times their coefficients add up to zero."""
+        self.relations.append(tuple(terms))
+        self.linked.update(v for v, _ in terms)
+
+
+_LEDGER: ContextVar[Ledger | None] = ContextVar("hankemalli_report_ledger", default=None)
+
+
+def recording(ledger: Ledger | None) -> object:
+    """Make ``ledger`` the active one; returns a token for :func:`stop_recording`."""
+    return _LEDGER.set(ledger)
+
+
+def stop_recording(token: object) -> None:
+    """Restore the ledger active before :func:`recording`."""
+    _LEDGER.reset(token)  # type: ignore[arg-type]
+
+
+def _exact_cell(
+    ledger: Ledger,
+    figure: Figure,
+    indicator: Indicator,
+    threshold: int,
+    group: str | None,
+    role: str,
+) -> Cell:
+    s = figure.statistic
+    if s in (Statistic.COUNT, Statistic.PEAK_HEADCOUNT):
+        return ledger.count(figure.numerator, indicator.code, group, "n" + role)
+    if s is Statistic.SHARE:
+        if not figure.denominator:
+            return None
+        return ledger.note(
+            Ratio(figure.numerator, figure.denominator),
+            ((ledger.report, indicator.code, group, "share_n" + role), figure.numerator),
+            ((ledger.report, indicator.code, group, "share_d" + role), figure.denominator),
+        )
+    if s is Statistic.DISTRIBUTION:
+        return ledger.count(figure.denominator or 0, indicator.code, group, "d" + role)
+    if s is Statistic.MEAN or s is Statistic.AVERAGE_HEADCOUNT or not indicator.sensitive:
+        return cell(figure, indicator, threshold)
+    return ledger.count(figure.numerator, indicator.code, group, "n" + role)
+
+
+def cell(
+    figure: Figure,
+    indicator: Indicator,
+    threshold: int,
+    *,
+    group: str | None = None,
+    role: str = "",
+) -> Cell:
+    """The cell a figure shows, withheld where it tells of fewer people than the threshold.
+
+    While a :class:`Ledger` is recording, counts of people are shown exactly and
+    noted (``group`` and ``role`` tell which count of the figure it is).
+    """
+    ledger = _LEDGER.get()
+    if ledger is not None:
+        token = _LEDGER.set(None)
+        try:
+            return _exact_cell(ledger, figure, indicator, threshold, group, role)
+        finally:
+            _LEDGER.reset(token)
     s = figure.statistic
     if s in (Statistic.COUNT, Statistic.PEAK_HEADCOUNT):
         return Withheld() if _small(figure.numerator, threshold) else Count(figure.numerator)
@@ -153,7 +254,21 @@ def _group_table(
         and figure.numerator == (figure.denominator or 0)
     )
     values = [[figure.count(g)] for g in groups]
-    cells = _protected_cells(values, threshold, row_totals=False, column_totals=single_valued)
+    ledger = _LEDGER.get()
+    if ledger is not None:
+        code = indicator.code
+        cells = [
+            [ledger.count(v[0], code, None, ("count", g))]
+            for v, g in zip(values, groups, strict=True)
+        ]
+        if single_valued:
+            cells.append([ledger.count(figure.denominator or 0, code, None, "d")])
+            ledger.relate(
+                ((ledger.report, code, None, "d"), 1),
+                *(((ledger.report, code, None, ("count", g)), -1) for g in groups),
+            )
+    else:
+        cells = _protected_cells(values, threshold, row_totals=False, column_totals=single_valued)
     rows = [
         TableRow(label=label, cells=tuple(row)) for label, row in zip(labels, cells, strict=False)
     ]
@@ -196,7 +311,24 @@ def _gender_table(
         by_gender = [groups.get(str(g), {}).get(indicator.code) for g in shown]
         known = [f.numerator if f is not None else 0 for f in by_gender]
         values.append([*known, figures[indicator.code].numerator - sum(known)])
-    cells = _protected_cells(values, threshold, row_totals=True, column_totals=False)
+    ledger = _LEDGER.get()
+    if ledger is not None:
+        cells = []
+        for indicator, row in zip(counted, values, strict=True):
+            code, names = indicator.code, [*(str(g) for g in shown), "rest"]
+            ledger.genders[code] = tuple(names[:-1])
+            cells.append(
+                [
+                    *(ledger.count(v, code, g, "n") for v, g in zip(row, names, strict=True)),
+                    ledger.count(sum(row), code, None, "n"),
+                ]
+            )
+            ledger.relate(
+                ((ledger.report, code, None, "n"), 1),
+                *(((ledger.report, code, g, "n"), -1) for g in names),
+            )
+    else:
+        cells = _protected_cells(values, threshold, row_totals=True, column_totals=False)
     rest = text("unknown") if len(shown) == len(_GENDERS) else text("other_or_unknown")
     return Table(
         title=text("by_gender"),
@@ -208,7 +340,9 @@ def _gender_table(
     )
 
 
-def _target_rows(attainments: Sequence[Attainment], threshold: int) -> Table | None:
+def _target_rows(
+    attainments: Sequence[Attainment], threshold: int, period: ReportingPeriod | None = None
+) -> Table | None:
     if not attainments:
         return None
     rows = []
@@ -217,7 +351,19 @@ def _target_rows(attainments: Sequence[Attainment], threshold: int) -> Table | N
         span = _span(t.minimum, t.maximum)
         counted = t.metric is not TargetMetric.AVERAGE_CONCURRENT
         value: Cell
-        if counted:
+        ledger = _LEDGER.get()
+        if counted and ledger is not None:
+            # The actual value is a figure of the target's period: of this report,
+            # or, in the final report, of the year's annual report.
+            whole = int(a.value)
+            key: Hashable = ledger.report
+            if a.period != period:
+                key = ("annual", a.period.end.year) if t.per == "year" else ("to_date", a.period)
+            part = "share_n" if t.metric is TargetMetric.PLACEMENTS else "n"
+            value = ledger.note(
+                Count(whole), ((key, TARGET_INDICATORS[t.metric], None, part), whole)
+            )
+        elif counted:
             whole = int(a.value)
             value = Withheld() if _small(whole, threshold) else Count(whole)
         else:
@@ -305,6 +451,7 @@ def _sections(
     attainments: Sequence[Attainment],
     threshold: int,
     models: Sequence[Block],
+    period: ReportingPeriod | None = None,
 ) -> list[Section]:
     def blocks(*found: Block | None) -> tuple[Block, ...]:
         return tuple(b for b in found if b is not None)
@@ -336,6 +483,8 @@ def _sections(
                         title=text(heading), rows=tuple(row(i) for i in members), show_codes=codes
                     )
                 )
+                if heading == "leavers" and _two_leaver_figures(members, figures):
+                    found.append(Paragraph(text=text("leavers_note")))
                 if heading in ("outputs", "leavers"):
                     found.append(_gender_table(members, figures, groups, threshold))
         return blocks(*found)
@@ -364,7 +513,7 @@ def _sections(
         Section(
             key="targets",
             title=text("targets"),
-            blocks=blocks(_target_rows(attainments, threshold)),
+            blocks=blocks(_target_rows(attainments, threshold, period)),
         ),
         *common_sections,
         Section(
@@ -393,6 +542,18 @@ def _sections(
             blocks=tuple(models) or (Paragraph(text=text("models_pending")),),
         ),
     ]
+
+
+def _two_leaver_figures(members: Sequence[Indicator], figures: Mapping[str, Figure]) -> bool:
+    """True beside "All leavers" when the report also gives the common indicators' leavers.
+
+    Both count people who left, each once; the common indicators' only those with
+    complete records. Shown one after the other without a word, they read as a
+    contradiction (239 and 270 in the demo's final report).
+    """
+    return any(i.code == "leavers" for i in members) and any(
+        code in figures for code in ("CRLEAVERS", "EELEAVERS")
+    )
 
 
 def _programme_period(programme: Programme) -> ReportingPeriod:
@@ -432,6 +593,7 @@ def annual_document(
                 attainments=report.attainments,
                 threshold=threshold,
                 models=models,
+                period=results.period,
             )
         ),
     )
@@ -467,6 +629,7 @@ def final_document(
         attainments=attainments,
         threshold=threshold,
         models=models,
+        period=final.period,
     )
     sections.append(_cumulation_section(final, catalogue, threshold))
     return Report(
@@ -520,7 +683,7 @@ def _cumulation_section(final: FinalFigures, catalogue: Catalogue, threshold: in
                         label=catalogue[c.code].labels,
                         cells=(
                             cell(c.derived, catalogue[c.code], threshold) if c.derived else None,
-                            cell(c.recomputed, catalogue[c.code], threshold)
+                            cell(c.recomputed, catalogue[c.code], threshold, role="_recomputed")
                             if c.recomputed
                             else None,
                         ),

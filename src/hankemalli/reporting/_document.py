@@ -22,7 +22,9 @@ __all__ = [
     "Block",
     "Cell",
     "Count",
+    "Disclosure",
     "Edition",
+    "Estimate",
     "FigureList",
     "FigureRow",
     "Paragraph",
@@ -75,6 +77,26 @@ class Amount:
     unit: Labels | None = None
 
 
+@frozen(kw_only=True)
+class Estimate:
+    """A point estimate with its 95 % confidence interval (estimaatti ja luottamusväli).
+
+    ``value``, ``low`` and ``high`` are in the unit shown, ``places`` decimals: a
+    share of 14.9 % is ``value=14.9`` with the unit "%", a difference of shares
+    ``value=2.4, low=-22.3, high=18.0`` in percentage points. With ``signed``, a
+    positive number is written with its plus sign, as a difference is. Rendered
+    "+2,4 (−22,3 … +18,0) %-yks." in Finnish, "+2.4 (-22.3 … +18.0) pp" in English,
+    and written in JSON as ``{"value", "low", "high"}``.
+    """
+
+    value: float
+    low: float
+    high: float
+    places: int = 1
+    unit: Labels | None = None
+    signed: bool = False
+
+
 @frozen
 class Text:
     """Text in every language, or the same text in all (e.g. a name)."""
@@ -88,7 +110,7 @@ class Withheld:
 
 
 #: Anything a report cell can hold.
-Cell: TypeAlias = Count | Ratio | Percent | Amount | Text | Withheld | None
+Cell: TypeAlias = Count | Ratio | Percent | Amount | Estimate | Text | Withheld | None
 
 
 @frozen(kw_only=True)
@@ -152,6 +174,31 @@ class Section:
     blocks: tuple[Block, ...]
 
 
+@frozen(kw_only=True)
+class Disclosure:
+    """How much a report withholds to protect people (suojauksen laajuus).
+
+    ``counts`` is how many different counts of people the report gives (a count
+    shown in two places is one), ``withheld`` how many of them are withheld:
+    ``primary`` for being from 1 to the threshold less one, ``secondary`` because
+    they could otherwise be worked out from what is published with them (the
+    report itself, the other reports of its set, reports published before).
+    ``exposed`` counts withheld counts that reports published before already let
+    anyone work out: nothing withheld now can protect them.
+    """
+
+    counts: int
+    withheld: int
+    primary: int
+    secondary: int
+    exposed: int = 0
+
+    @property
+    def share(self) -> Fraction:
+        """The withheld counts' share of all counts, from 0 to 1."""
+        return Fraction(self.withheld, self.counts) if self.counts else Fraction(0)
+
+
 @unique
 class ReportKind(StrEnum):
     """Annual or final (raportin laji)."""
@@ -191,6 +238,7 @@ class Report:
     threshold: int
     sections: tuple[Section, ...]
     edition: Edition = Edition.PUBLIC
+    disclosure: Disclosure | None = None
 
     def section(self, key: str) -> Section:
         """The section with this key."""

@@ -387,6 +387,32 @@ _TEXT: dict[str, Labels] = {
     "sample": _l("otos", "urval", "sample"),
     "estimate": _l("arvio", "uppskattning", "estimate"),
     "leavers": _l("Päättäneet", "Deltagare som lämnat", "Leavers"),
+    # What the common indicators' leavers (CRLEAVERS, EELEAVERS) and the project's
+    # own "all leavers" count, side by side in a final report (say 239 and 270). A
+    # leaver is a person, counted once, at their last exit (Scope.LEFT), not a
+    # departure; the first counts complete records only (selector Complete).
+    "leavers_note": _l(
+        "Päättäneet lasketaan henkilöinä, ei päättymiskertoina: kukin kerran, kun hän "
+        "päätti osallistumisensa viimeisen kerran kauden aikana; takaisin tullut ja yhä "
+        "osallistuva ei ole päättänyt. ”Päättäneet osallistujat, joiden perustiedot ovat "
+        "täydelliset” on yhteisten tulosindikaattorien perusjoukko: siihen lasketaan vain "
+        "ne, joiden sukupuoli, työmarkkina-asema tullessa, ikä ja koulutus ovat tiedossa. "
+        "”Kaikki päättäneet” sisältää kaikki päättäneet, myös ne, joiden tiedot ovat "
+        "puutteelliset.",
+        "Deltagare som lämnat räknas som personer, inte som avslut: var och en en gång, "
+        "när hen lämnade projektet för sista gången under perioden; den som kommit tillbaka "
+        "och fortfarande deltar har inte lämnat. ”Deltagare som lämnat insatsen, med "
+        "fullständiga grunduppgifter” är basen för de gemensamma resultatindikatorerna: den "
+        "räknar bara dem vars kön, ställning på arbetsmarknaden vid start, ålder och "
+        "utbildning är kända. ”Alla som lämnat projektet” räknar alla som lämnat, även dem "
+        "med ofullständiga uppgifter.",
+        "Leavers are people, not departures: each is counted once, when they left for the "
+        "last time in the period; someone who came back and is still taking part has not "
+        "left. “Participants who left, with complete records” is the base of the common "
+        "result indicators and counts only those whose gender, labour-market status at "
+        "entry, age and education are all known. “All leavers” counts everyone who left, "
+        "incomplete records included.",
+    ),
     "during_period": _l(
         "Osallistuneet kauden aikana", "Deltagare under perioden", "Taking part during the period"
     ),
@@ -422,6 +448,17 @@ _TEXT: dict[str, Labels] = {
         "Tal under {n} personer har utelämnats av dataskyddsskäl (markerade •).",
         "Counts below {n} people are withheld for privacy (marked •).",
     ),
+    # After suppressed_note, when the report knows how much it withholds (Disclosure).
+    "disclosure_note": _l(
+        "Raportin {counts} luvusta on jätetty pois {withheld} ({share}): {primary} pienenä "
+        "ja {secondary}, koska ne voisi muuten laskea sen kanssa julkaistavista luvuista.",
+        "Av rapportens {counts} tal har {withheld} utelämnats ({share}): {primary} för att "
+        "de är små och {secondary} för att de annars kunde räknas ut ur det som publiceras "
+        "med rapporten.",
+        "Of the report's {counts} counts, {withheld} are withheld ({share}): {primary} for "
+        "being small and {secondary} because they could otherwise be worked out from what "
+        "is published with it.",
+    ),
     "corrections": _l("Korjaukset", "Rättelser", "Corrections"),
     "derived": _l("Vuosiraporteista", "Från årsrapporterna", "From the annual reports"),
     "recomputed": _l("Uudelleen laskettu", "Omräknat", "Recomputed"),
@@ -446,6 +483,48 @@ _TEXT: dict[str, Labels] = {
     "at_least": _l("vähintään {n}", "minst {n}", "at least {n}"),
     "at_most": _l("enintään {n}", "högst {n}", "at most {n}"),
     "range": _l("{low}–{high}", "{low}–{high}", "{low}–{high}"),
+    # The two editions (raportin versiot), see Edition.
+    "edition": _l("Versio", "Version", "Edition"),
+    "edition_public": _l("julkinen versio", "offentlig version", "public edition"),
+    "edition_funder": _l(
+        "rahoittajan versio, luottamuksellinen",
+        "finansiärens version, konfidentiell",
+        "funder's edition, confidential",
+    ),
+    # Marks every page of the funder's edition, in every format.
+    "confidential": _l(
+        "LUOTTAMUKSELLINEN – rahoittajan versio, ei julkaistavaksi",
+        "KONFIDENTIELL – finansiärens version, ej för publicering",
+        "CONFIDENTIAL – funder's edition, not for publication",
+    ),
+    "confidential_short": _l("LUOTTAMUKSELLINEN", "KONFIDENTIELL", "CONFIDENTIAL"),
+    # Instead of suppressed_note in the funder's edition, which withholds nothing.
+    "exact_note": _l(
+        "Rahoittajan versio: luvut ovat tarkkoja, eikä pieniäkään lukuja ole jätetty pois. "
+        "Julkaistavaksi on julkinen versio.",
+        "Finansiärens version: talen är exakta och inte heller små tal har utelämnats. "
+        "Den offentliga versionen är den som kan publiceras.",
+        "Funder's edition: the figures are exact and no small counts are withheld. The "
+        "public edition is the one to publish.",
+    ),
+    # The command line's warning when report has no --as-of (see cli._report).
+    "as_of_warning": _l(
+        "varoitus: ilman --as-of-valintaa raportin tilannepäivä on hankkeen päättymispäivä "
+        "{as_of}, eikä tilanne kuusi kuukautta päättymisen jälkeen ole vielä tiedossa "
+        "kaikista päättäneistä: viimeinen päättyminen oli {last_exit}, joten tulokset ovat "
+        "tiedossa {needed} (kuusi kuukautta ja {days} päivää myöhemmin). Anna --as-of "
+        "{needed} tai myöhäisempi päivä (tai --as-of {as_of}, jos haluat juuri tämän päivän).",
+        "varning: utan --as-of är rapportens datum projektets slutdatum {as_of}, och "
+        "situationen sex månader efter avslutad insats är ännu inte känd för alla som "
+        "lämnat: det sista avslutet var {last_exit}, så resultaten är kända {needed} (sex "
+        "månader och {days} dagar senare). Ange --as-of {needed} eller senare (eller "
+        "--as-of {as_of} om du vill ha just detta datum).",
+        "warning: without --as-of the report is as of the programme's end, {as_of}, when "
+        "the situation six months after leaving is not yet known for everyone who left: "
+        "the last exit was on {last_exit}, so the results are known on {needed} (six "
+        "months and {days} days later). Pass --as-of {needed} or later (or --as-of {as_of} "
+        "to keep this date).",
+    ),
     "generated_by": _l(
         "Laadittu hankemalli-kirjastolla", "Skapad med hankemalli", "Made with hankemalli"
     ),

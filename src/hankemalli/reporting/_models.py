@@ -3,8 +3,10 @@
 For each operating model of the dataset: its description (the Innokylä fields
 that are filled), its embedding steps (4V), the evidence computed from the
 records (those whose pathways used the model's services against those who did
-not, each figure with its numbers, too few withheld), and the transferability
-assessment point by point. Then the results of the staged-scale instruments,
+not, each figure with its numbers and its 95 % confidence interval, the difference
+with its interval and the verdict, too few withheld, and a paragraph saying that the
+comparison is observational and how the intervals are computed), and the
+transferability assessment point by point. Then the results of the staged-scale instruments,
 as any other indicator.
 """
 
@@ -15,6 +17,7 @@ import pendulum
 from ..indicators import (
     Comparison,
     CountingRules,
+    Interval,
     Labels,
     PointStatus,
     ReportingPeriod,
@@ -27,8 +30,19 @@ from ..indicators import (
     instrument_indicators,
 )
 from ..model import Dataset, EmbeddingStage, OperatingModel
-from ._build import cell
-from ._document import Block, FigureList, FigureRow, Paragraph, Table, TableRow, Text, Withheld
+from ._build import _LEDGER, _UNITS, Ledger, Variable, cell
+from ._document import (
+    Block,
+    Cell,
+    Estimate,
+    FigureList,
+    FigureRow,
+    Paragraph,
+    Table,
+    TableRow,
+    Text,
+    Withheld,
+)
 from ._format import format_date
 from ._labels import code_labels, text
 
@@ -73,13 +87,17 @@ _STATUS: dict[PointStatus, Labels] = {
     PointStatus.TOO_FEW: _l(
         "liian vähän vertailuun", "för få för jämförelse", "too few to compare"
     ),
+    PointStatus.AGAINST: _l("näyttö puhuu vastaan", "belägg talar emot", "against"),
 }
 _VERDICT: dict[Verdict, Labels] = {
-    Verdict.BETTER: _l("parempi", "bättre", "better"),
-    Verdict.SAME: _l("ei eroa", "ingen skillnad", "no difference"),
-    Verdict.WORSE: _l("heikompi", "sämre", "worse"),
+    Verdict.SUPPORTED: _l("näyttö tukee", "belägg stöder", "supported"),
+    Verdict.INCONCLUSIVE: _l("ei selvää eroa", "ingen klar skillnad", "inconclusive"),
+    Verdict.AGAINST: _l("näyttö puhuu vastaan", "belägg talar emot", "against"),
     Verdict.TOO_FEW: _l("liian vähän vertailuun", "för få för jämförelse", "too few to compare"),
 }
+_PERCENT = _l("%", "%", "%")
+#: Percentage points (prosenttiyksikkö, procentenhet).
+_POINTS = _l("%-yks.", "procentenheter", "pp")
 _STAGES: dict[EmbeddingStage, Labels] = {
     EmbeddingStage.COMMUNICATED: _l("Viestitty", "Kommunicerad", "Communicated"),
     EmbeddingStage.VARIED: _l("Varioitu kohderyhmälle", "Anpassad för en målgrupp", "Varied"),
@@ -100,6 +118,19 @@ _HEAD: dict[str, Labels] = {
     ),
     "used": _l("Käyttivät mallia", "Använde modellen", "Used the model"),
     "not_used": _l("Muut", "Övriga", "Others"),
+    "used_interval": _l(
+        "Käyttivät mallia, 95 %:n luottamusväli",
+        "Använde modellen, 95 % konfidensintervall",
+        "Used the model, 95% interval",
+    ),
+    "not_used_interval": _l(
+        "Muut, 95 %:n luottamusväli", "Övriga, 95 % konfidensintervall", "Others, 95% interval"
+    ),
+    "difference": _l(
+        "Ero, 95 %:n luottamusväli",
+        "Skillnad, 95 % konfidensintervall",
+        "Difference, 95% interval",
+    ),
     "verdict": _l("Vertailu", "Jämförelse", "Comparison"),
     "assessment": _l("Siirrettävyyden arvio", "Bedömning av överförbarheten", "Transferability"),
     "status": _l("Tila", "Status", "Status"),
@@ -129,19 +160,141 @@ def _dates(day: pendulum.Date) -> Labels:
     return Labels(fi=format_date(day, "fi"), sv=format_date(day, "sv"), en=format_date(day, "en"))
 
 
-def _evidence_row(comparison: Comparison, threshold: int) -> TableRow:
+def _estimate(
+    interval: Interval | None, comparison: Comparison, *, difference: bool = False
+) -> Cell:
+    """An interval as a cell: a share in per cent (a difference in points), a mean in its unit."""
+    if interval is None:
+        return None
+    statistic = comparison.criterion.indicator.statistic
+    measure = getattr(statistic, "measure", None)
+    unit: Labels | None
+    if measure is None:  # a share
+        scale, places, unit = 100.0, 1, _POINTS if difference else _PERCENT
+    else:
+        unit = text(measure.unit) if measure.unit in _UNITS else None
+        scale, places = 1.0, 0 if unit else 1
+    return Estimate(
+        value=scale * interval.estimate,
+        low=scale * interval.lower,
+        high=scale * interval.upper,
+        places=places,
+        unit=unit,
+        signed=difference,
+    )
+
+
+def _noted(ledger: Ledger, *shown: Cell) -> list[Variable]:
+    """The counts the cells show, as the ledger noted them, each once."""
+    found: list[Variable] = []
+    for value in shown:
+        for variable in ledger.cells.get(id(value), (None, ()))[1]:
+            if variable not in found:
+                found.append(variable)
+    return found
+
+
+def _tie(ledger: Ledger | None, shown: Cell, *sources: Cell) -> Cell:
+    """Note ``shown`` as telling the counts ``sources`` show: withholding one withholds it.
+
+    A share's interval, the difference and the verdict are worked out from the two
+    groups' counts; shown beside a withheld count, they would tell it.
+    """
+    if ledger is None or shown is None:
+        return shown
+    variables = _noted(ledger, *sources)
+    if not variables:
+        return shown
+    return ledger.note(shown, *((v, ledger.values[v]) for v in variables))
+
+
+def _relate_groups(ledger: Ledger, code: str, used: Cell, others: Cell) -> None:
+    """Note that the two groups add up to the figure of everyone, where the report shows it.
+
+    The users' and the others' counts are a partition of everyone's (their numerators
+    of the result, their denominators of the base): a reader can subtract one group
+    from the figure shown in the results section.
+    """
+    one, two = _noted(ledger, used), _noted(ledger, others)
+    for first, second in zip(one, two, strict=False):
+        part = first[3]
+        candidates = [(ledger.report, code, None, part)]
+        if part == "share_n":
+            candidates.append((ledger.report, code, None, "n"))
+        for whole in candidates:
+            if whole in ledger.values and ledger.values[whole] == (
+                ledger.values[first] + ledger.values[second]
+            ):
+                ledger.relate((whole, 1), (first, -1), (second, -1))
+                break
+
+
+def _evidence_row(comparison: Comparison, threshold: int, model: str = "") -> TableRow:
     indicator = comparison.criterion.indicator
-    used = cell(comparison.used, indicator, threshold)
-    others = cell(comparison.not_used, indicator, threshold)
+    # Each group's counts have an identity of their own (model and group), apart from
+    # the figure of everyone with the same code.
+    used = cell(comparison.used, indicator, threshold, group=f"{model}:used")
+    others = cell(comparison.not_used, indicator, threshold, group=f"{model}:not_used")
     # The two groups add up to a figure shown elsewhere in the report: withholding
-    # one alone would let a reader subtract it, and a verdict would tell its size.
+    # one alone would let a reader subtract it, and a verdict or an interval would
+    # tell its size.
     if isinstance(used, Withheld) or isinstance(others, Withheld):
         return TableRow(
             label=indicator.labels,
-            cells=(Withheld(), Withheld(), Text(_VERDICT[Verdict.TOO_FEW])),
+            cells=(*(Withheld(),) * 5, Text(_VERDICT[Verdict.TOO_FEW])),
         )
+    ledger = _LEDGER.get()
+    if ledger is not None:
+        _relate_groups(ledger, indicator.code, used, others)
     return TableRow(
-        label=indicator.labels, cells=(used, others, Text(_VERDICT[comparison.verdict]))
+        label=indicator.labels,
+        cells=(
+            used,
+            others,
+            _tie(ledger, _estimate(comparison.used_interval, comparison), used),
+            _tie(ledger, _estimate(comparison.not_used_interval, comparison), others),
+            _tie(
+                ledger,
+                _estimate(comparison.difference_interval, comparison, difference=True),
+                used,
+                others,
+            ),
+            _tie(ledger, Text(_VERDICT[comparison.verdict]), used, others),
+        ),
+    )
+
+
+def _caveat(threshold: int) -> Labels:
+    """What the comparison is and is not, and how its intervals are computed."""
+    return _l(
+        "Vertailu perustuu havaintoihin: osallistujat valitsivat mallin palvelut tai heidät "
+        "valittiin niihin, joten ryhmät voivat erota toisistaan muutenkin, eikä ero todista, "
+        "että malli aiheutti sen. Osuuksien 95 %:n luottamusvälit on laskettu Wilsonin "
+        "menetelmällä (1927) ja osuuksien erotuksen väli Newcomben menetelmällä 10 (1998); "
+        "keskiarvojen erotuksen väli Welchin menetelmällä. ”Näyttö tukee” tarkoittaa, että "
+        "erotuksen väli on kokonaan paremmalla puolella nollaa, ”näyttö puhuu vastaan”, että "
+        "se on kokonaan huonommalla puolella, ja ”ei selvää eroa”, että väli sisältää nollan, "
+        "jolloin ero voi olla sattumaa. ”Liian vähän vertailuun”: ryhmässä on alle "
+        f"{threshold} henkilöä tai tuloksen saavuttaneita on alle {threshold}.",
+        "Jämförelsen bygger på observationer: deltagarna valde modellens tjänster eller "
+        "valdes till dem, så grupperna kan skilja sig åt också på andra sätt, och en skillnad "
+        "bevisar inte att modellen orsakade den. Andelarnas 95 % konfidensintervall är "
+        "beräknade med Wilsons metod (1927) och intervallet för skillnaden mellan andelar med "
+        "Newcombes metod 10 (1998); för skillnaden mellan medelvärden med Welchs metod. "
+        "”Belägg stöder” betyder att skillnadens intervall ligger helt på den bättre sidan om "
+        "noll, ”belägg talar emot” att det ligger helt på den sämre sidan och ”ingen klar "
+        "skillnad” att intervallet innehåller noll, så att skillnaden kan bero på slumpen. "
+        f"”För få för jämförelse”: en grupp har färre än {threshold} personer eller färre än "
+        f"{threshold} har resultatet.",
+        "The comparison is observational: people chose, or were chosen for, the model's "
+        "services, so the groups may differ in other ways too, and a difference is not proof "
+        "that the model caused it. The shares' 95% confidence intervals are Wilson's (1927) "
+        "and the interval of a difference of shares is Newcombe's method 10 (1998); that of "
+        "a difference of means is Welch's. \"Supported\" means that the difference's interval "
+        'lies wholly on the better side of zero, "against" that it lies wholly on the worse '
+        'side, and "inconclusive" that it holds zero, so the difference could be chance. '
+        f'"Too few to compare": a group has fewer than {threshold} people, or fewer than '
+        f"{threshold} have the result.",
     )
 
 
@@ -193,10 +346,18 @@ def _model(
         blocks.append(
             Table(
                 title=_HEAD["evidence"],
-                columns=(_HEAD["used"], _HEAD["not_used"], _HEAD["verdict"]),
-                rows=tuple(_evidence_row(c, threshold) for c in found.comparisons),
+                columns=(
+                    _HEAD["used"],
+                    _HEAD["not_used"],
+                    _HEAD["used_interval"],
+                    _HEAD["not_used_interval"],
+                    _HEAD["difference"],
+                    _HEAD["verdict"],
+                ),
+                rows=tuple(_evidence_row(c, threshold, model.id) for c in found.comparisons),
             )
         )
+        blocks.append(Paragraph(text=_caveat(threshold)))
     points = [p for p in assessment.points if not p.topic.startswith("evidence.")]
     blocks.append(
         Table(

@@ -6,14 +6,18 @@ import html
 import json
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from ..indicators import Labels
+from ._charts import chart_for
 from ._document import (
     Amount,
     Block,
     Cell,
     Count,
+    Edition,
+    Estimate,
     FigureList,
     Paragraph,
     Percent,
@@ -67,7 +71,28 @@ def _cell(value: Cell, language: Language) -> str:
     if isinstance(value, Amount):
         number = format_number(value.value, language, value.places)
         return f"{number} {value.unit.get(language)}" if value.unit is not None else number
+    if isinstance(value, Estimate):
+        return _estimate(value, language)
     return _label(value.value, language)
+
+
+def _estimate_number(number: float, estimate: Estimate, language: Language) -> str:
+    # Through its shortest decimal form, so that 2.45 rounds half up as written.
+    shown = format_number(Decimal(repr(number)), language, estimate.places)
+    positive = Decimal(repr(number)).quantize(Decimal(1).scaleb(-estimate.places)) > 0
+    return f"+{shown}" if estimate.signed and positive else shown
+
+
+def _estimate(value: Estimate, language: Language) -> str:
+    """``+2,4 (−19,0 … +17,0) %-yks.``: the estimate, then its 95 % interval, then the unit."""
+    number, low, high = (
+        _estimate_number(n, value, language) for n in (value.value, value.low, value.high)
+    )
+    shown = f"{number} ({low} … {high})"
+    if value.unit is None:
+        return shown
+    unit = value.unit.get(language)
+    return f"{shown}{unit}" if unit == "%" and language == "en" else f"{shown}\u00a0{unit}"
 
 
 #: Text that is a number: a year, or a signed change such as "+2" or "−1 / +3".
@@ -80,7 +105,7 @@ def _is_text(value: Cell, language: Language) -> bool:
 
 def _is_number(value: Cell, language: Language) -> bool:
     """A number, a withheld number, or text that is a number."""
-    return isinstance(value, Count | Ratio | Percent | Amount | Withheld) or (
+    return isinstance(value, Count | Ratio | Percent | Amount | Estimate | Withheld) or (
         isinstance(value, Text) and not _is_text(value, language)
     )
 
@@ -136,6 +161,7 @@ def _facts(report: Report, language: Language) -> list[tuple[str, str]]:
         ),
         (text("period").get(language), span(report.period.start, report.period.end)),
         (text("as_of").get(language), format_date(report.as_of, language)),
+        (text("edition").get(language), text(f"edition_{report.edition}").get(language)),
     ]
     if report.areas:
         facts.insert(1, (text("areas").get(language), ", ".join(report.areas)))
@@ -143,7 +169,45 @@ def _facts(report: Report, language: Language) -> list[tuple[str, str]]:
 
 
 def _note(report: Report, language: Language) -> str:
-    return text("suppressed_note").get(language).format(n=report.threshold)
+    if report.edition is Edition.FUNDER:
+        return text("exact_note").get(language)
+    note = text("suppressed_note").get(language).format(n=report.threshold)
+    shown = report.disclosure
+    if shown is None or not shown.counts:
+        return note
+    detail = (
+        text("disclosure_note")
+        .get(language)
+        .format(
+            counts=format_number(shown.counts, language),
+            withheld=format_number(shown.withheld, language),
+            share=format_percent(100 * shown.share, language, 1),
+            primary=format_number(shown.primary, language),
+            secondary=format_number(shown.secondary, language),
+        )
+    )
+    return f"{note} {detail}"
+
+
+def _json_disclosure(report: Report) -> dict[str, int] | None:
+    """How much the report withholds, for the JSON form; None if it does not say."""
+    shown = report.disclosure
+    if shown is None:
+        return None
+    return {
+        "counts": shown.counts,
+        "withheld": shown.withheld,
+        "primary": shown.primary,
+        "secondary": shown.secondary,
+        "exposed": shown.exposed,
+    }
+
+
+def _confidential(report: Report, language: Language) -> str | None:
+    """The marking of the funder's edition on every page (luottamuksellinen), or None."""
+    if report.edition is Edition.FUNDER:
+        return text("confidential").get(language)
+    return None
 
 
 # Markdown -------------------------------------------------------------------------------------
@@ -187,7 +251,9 @@ def _md_block(block: Block, language: Language) -> list[str]:
 def render_markdown(report: Report, language: str = "fi") -> str:
     """The report as Markdown, in ``language`` (fi, sv or en)."""
     lang = _check(language)
-    lines = [f"# {_title(report, lang)}", ""]
+    marking = _confidential(report, lang)
+    lines = [f"**{marking}**", ""] if marking else []
+    lines += [f"# {_title(report, lang)}", ""]
     lines += [f"- **{name}:** {value}" for name, value in _facts(report, lang)]
     lines += ["", f"*{_note(report, lang)}*", ""]
     for section in report.sections:
@@ -197,6 +263,8 @@ def render_markdown(report: Report, language: str = "fi") -> str:
         for block in section.blocks:
             lines += _md_block(block, lang)
     lines.append(f"*{text('generated_by').get(lang)}*")
+    if marking:
+        lines += ["", f"**{marking}**"]
     return "\n".join(lines) + "\n"
 
 
@@ -221,6 +289,13 @@ def _json_cell(value: Cell, language: Language) -> Any:
     if isinstance(value, Amount):
         return {
             "value": float(round(value.value, 2)),
+            "unit": value.unit.get(language) if value.unit else None,
+        }
+    if isinstance(value, Estimate):
+        return {
+            "value": round(value.value, value.places + 1),
+            "low": round(value.low, value.places + 1),
+            "high": round(value.high, value.places + 1),
             "unit": value.unit.get(language) if value.unit else None,
         }
     return _label(value.value, language)
@@ -274,6 +349,9 @@ def render_json(report: Report, language: str = "fi") -> str:
         "period": [report.period.start.isoformat(), report.period.end.isoformat()],
         "as_of": report.as_of.isoformat(),
         "threshold": report.threshold,
+        "edition": str(report.edition),
+        "confidential": _confidential(report, lang),
+        "disclosure": _json_disclosure(report),
         "sections": [
             {
                 "key": s.key,
@@ -305,9 +383,46 @@ thead th { background: #eef4f8; }
 td.withheld { color: #8a6d00; }
 p.note, footer { color: #57606a; font-size: .9rem; }
 article + article { break-before: page; margin-top: 3rem; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; }
-               table { break-inside: avoid; } }
+figure.chart { margin: .75rem 0 .5rem; }
+figure.chart figcaption { font-weight: 600; margin-bottom: .3rem; }
+figure.chart svg { display: block; width: 100%; max-width: 50rem; height: auto; }
+.confidential { border: 2px solid #8b1a1a; color: #8b1a1a; padding: .3rem .6rem;
+                text-align: center; letter-spacing: .02em; }
+@page { size: A4; margin: 22mm 15mm 18mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
+  article + article { margin-top: 0; }
+  h1, h2, h3, figure.chart figcaption { break-after: avoid; }
+  h1, h2, h3 { break-inside: avoid; }
+  tr, figure.chart, dl.facts { break-inside: avoid; }
+  thead { display: table-header-group; }
+  thead th { background: none; border-bottom: 1.5px solid #1d2329; }
+  td.withheld { color: inherit; }
+  a { color: inherit; text-decoration: none; }
+  a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .85em;
+                           overflow-wrap: anywhere; }
+  .confidential { margin: 0 0 .5rem; font-size: 9pt; }
+}
 """
+
+
+def _page_marking(reports: Sequence[Report], language: Language) -> str:
+    """CSS that prints the funder edition's marking in the top margin of every page.
+
+    A page margin box (CSS Paged Media, ``@top-center``; Chromium 131 and later)
+    rather than a fixed element: Chromium repeats ``position: fixed`` on each
+    printed page but only inside the page's content area, where it covers the
+    first lines, and a negative offset does not reach the margin. The
+    ``.confidential`` paragraph still opens each article, for other browsers.
+    """
+    marking = next((m for r in reports if (m := _confidential(r, language))), None)
+    if marking is None:
+        return ""
+    quoted = marking.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
+    return (
+        f'@page {{ @top-center {{ content: "{quoted}"; font: 600 9pt system-ui, sans-serif;'
+        " color: #8b1a1a; border-bottom: 1.5px solid #8b1a1a; } }\n"
+    )
 
 
 def _h(value: str) -> str:
@@ -385,11 +500,25 @@ def _html_block(block: Block, language: Language) -> list[str]:
     return _html_table(title, header, rows, text_columns)
 
 
+def _with_chart(lines: list[str], chart: str) -> list[str]:
+    """A block's HTML with its chart (if any) under its heading, before its table."""
+    if not chart:
+        return lines
+    at = 1 if lines and lines[0].startswith("<h3>") else 0
+    return [*lines[:at], chart, *lines[at:]]
+
+
 def _html_article(report: Report, lang: Language, index: int) -> list[str]:
     # Section ids are prefixed by the report's place, so several reports on one
     # page keep unique ids.
     prefix = f"r{index}-" if index else ""
-    body = ["<article>", f"<h1>{_h(_title(report, lang))}</h1>", '<dl class="facts">']
+    body = ["<article>"]
+    marking = _confidential(report, lang)
+    if marking:
+        # One element at the top of the article; the print stylesheet writes the
+        # marking in the top margin of every printed page (see _page_marking).
+        body.append(f'<p class="confidential" role="note"><strong>{_h(marking)}</strong></p>')
+    body += [f"<h1>{_h(_title(report, lang))}</h1>", '<dl class="facts">']
     body += [f"<dt>{_h(name)}</dt><dd>{_h(value)}</dd>" for name, value in _facts(report, lang)]
     body += ["</dl>", f'<p class="note">{_h(_note(report, lang))}</p>']
     for section in report.sections:
@@ -397,8 +526,10 @@ def _html_article(report: Report, lang: Language, index: int) -> list[str]:
             continue
         title = _h(section.title.get(lang))
         body.append(f'<section id="{prefix}{_h(section.key)}"><h2>{title}</h2>')
-        for block in section.blocks:
-            body += _html_block(block, lang)
+        for number, block in enumerate(section.blocks):
+            ident = f"{prefix}{section.key}-{number}"
+            chart = chart_for(section.key, block, ident, lang, lambda c: _cell(c, lang))
+            body += _with_chart(_html_block(block, lang), chart)
         body.append("</section>")
     body.append("</article>")
     return body
@@ -419,10 +550,15 @@ def render_html(report: Report | Sequence[Report], language: str = "fi") -> str:
         body += _html_article(one, lang, index)
     body.append(f"<footer>{_h(text('generated_by').get(lang))}</footer>")
     title = _title(reports[-1], lang)
+    # A page holding a funder's edition is confidential: its title says so (browsers
+    # print the title on every page) and search engines are asked not to index it.
+    confidential = any(r.edition is Edition.FUNDER for r in reports)
+    if confidential:
+        title = f"{text('confidential_short').get(lang)}: {title}"
+    robots = '<meta name="robots" content="noindex">\n' if confidential else ""
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_h(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n{robots}'
+        f"<title>{_h(title)}</title>\n<style>{_CSS}{_page_marking(reports, lang)}</style>\n"
+        "</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )

@@ -28,6 +28,7 @@ from ._document import (
     Block,
     Cell,
     Count,
+    Estimate,
     FigureList,
     Paragraph,
     Percent,
@@ -37,7 +38,18 @@ from ._document import (
     Withheld,
 )
 from ._labels import Language, text
-from ._render import WITHHELD, _check, _facts, _json_cell, _label, _note, _official, _title
+from ._render import (
+    WITHHELD,
+    _cell,
+    _check,
+    _confidential,
+    _facts,
+    _json_cell,
+    _label,
+    _note,
+    _official,
+    _title,
+)
 
 __all__ = ["CSV_COLUMNS", "render_csv", "render_xlsx"]
 
@@ -54,6 +66,8 @@ CSV_COLUMNS: Final = (
     "denominator",
     "unit",
     "source",
+    "low",
+    "high",
 )
 
 # Sheet names: at most 31 characters, none of these (Excel's rules).
@@ -82,6 +96,8 @@ def _kind(value: Cell) -> str:
         return "percent"
     if isinstance(value, Amount):
         return "amount"
+    if isinstance(value, Estimate):
+        return "estimate"
     return "text"
 
 
@@ -102,6 +118,14 @@ def _csv_values(value: Cell, language: Language) -> dict[str, str]:
         return {"kind": kind, "value": str(found["percent"])}
     if isinstance(value, Amount):
         return {"kind": kind, "value": str(found["value"]), "unit": found["unit"] or ""}
+    if isinstance(value, Estimate):
+        return {
+            "kind": kind,
+            "value": str(found["value"]),
+            "unit": found["unit"] or "",
+            "low": str(found["low"]),
+            "high": str(found["high"]),
+        }
     return {"kind": kind, "value": "" if found is None else str(found)}
 
 
@@ -111,6 +135,11 @@ def _line(**values: str) -> list[str]:
 
 def _csv_rows(report: Report, language: Language) -> Iterator[list[str]]:
     title = _title(report, language)
+    # The funder's edition is marked in the first and last rows, in the columns of
+    # every other row (CSV_COLUMNS stay as they are).
+    marking = _confidential(report, language)
+    if marking:
+        yield _line(section=title, row=text("edition").get(language), kind="text", value=marking)
     for name, value in _facts(report, language):
         yield _line(section=title, row=name, kind="text", value=value)
     yield _line(section=title, kind="text", value=_note(report, language))
@@ -151,14 +180,17 @@ def render_csv(report: Report, language: str = "fi") -> str:
 
     The columns are :data:`CSV_COLUMNS`: ``section`` and ``table`` (the titles the
     value is under), ``code`` (a figure's code, as in JSON), ``row`` and ``column``
-    (its labels), ``kind`` (``count``, ``share``, ``percent``, ``amount``, ``text``,
-    ``withheld``, or empty for an empty cell), ``value``, ``numerator`` and
-    ``denominator`` (of a share), ``unit`` (of an amount) and ``source`` (of a
-    figure). The first rows are the report's facts and its note on withheld values.
+    (its labels), ``kind`` (``count``, ``share``, ``percent``, ``amount``,
+    ``estimate``, ``text``, ``withheld``, or empty for an empty cell), ``value``,
+    ``numerator`` and ``denominator`` (of a share), ``unit`` (of an amount or an
+    estimate), ``source`` (of a figure), and ``low`` and ``high`` (an estimate's 95 %
+    confidence interval). The first rows are the report's facts and its note on withheld values.
     A number is written as JSON writes it (``1234``, ``45.5``: a decimal point, no
     separator of thousands); a share's value is its percentage; a withheld value is
-    ``•``. Comma-separated, UTF-8 without a byte order mark, a line feed a row, so
-    that it can go to the standard output: open the Excel workbook
+    ``•``. The funder's edition (:attr:`~hankemalli.reporting.Edition.FUNDER`) is
+    marked confidential in the first and the last row. Comma-separated, UTF-8
+    without a byte order mark, a line feed a row, so that it can go to the standard
+    output: open the Excel workbook
     (:func:`render_xlsx`) in a spreadsheet.
     """
     lang = _check(language)
@@ -166,6 +198,10 @@ def render_csv(report: Report, language: str = "fi") -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     writer.writerows(_csv_rows(report, lang))
+    marking = _confidential(report, lang)
+    if marking:
+        title, edition = _title(report, lang), text("edition").get(lang)
+        writer.writerow(_line(section=title, row=edition, kind="text", value=marking))
     return buffer.getvalue()
 
 
@@ -218,6 +254,21 @@ def _number_format(places: int, unit: str | None = None, percent: bool = False) 
     return digits
 
 
+def _estimate_format(value: Estimate, language: Language) -> str:
+    """An Excel number format that shows an estimate as the other renderers do.
+
+    ``+2.4 (-22.3 … +18.0) pp``: the number is the cell's, the interval and the unit
+    follow it as quoted text (a sign for a positive number when ``signed``).
+    """
+    shown = _cell(value, language)
+    after = shown[shown.index(" (") :].replace('"', "'")
+    digits = "#,##0" + ("." + "0" * value.places if value.places else "")
+    literal = f'"{after}"'
+    if not value.signed:
+        return digits + literal
+    return f"+{digits}{literal};-{digits}{literal};{digits}{literal}"
+
+
 class _Sheets:
     """The workbook being written, its styles and the sheet names taken."""
 
@@ -238,6 +289,12 @@ class _Sheets:
         properties.creator = "hankemalli"
         properties.title = _title(report, language)
         properties.created = properties.modified = as_of
+        # The funder's edition: marked in every sheet's first row and in the header
+        # and footer of every printed page; a sheet's title then comes on row 2.
+        self.marking = _confidential(report, language)
+        self.top = 2 if self.marking else 1
+        if self.marking:
+            properties.subject = self.marking
 
     def sheet(self, title: str, first: bool = False) -> Any:
         name = _sheet_name(title, self.taken)
@@ -249,6 +306,11 @@ class _Sheets:
         sheet.column_dimensions["A"].width = 60
         for letter in "BCDEFGH":
             sheet.column_dimensions[letter].width = 16
+        if self.marking:
+            sheet.cell(row=1, column=1, value=self.marking).font = self.bold
+            # "&" starts a code in Excel's header and footer text.
+            marking = self.marking.replace("&", "&&")
+            sheet.oddHeader.center.text = sheet.oddFooter.center.text = marking
         return sheet
 
     def put(self, sheet: Any, row: int, column: int, value: Cell) -> None:
@@ -272,6 +334,11 @@ class _Sheets:
         elif isinstance(value, Amount):
             cell.value = found["value"]
             cell.number_format = _number_format(value.places, found["unit"])
+        elif isinstance(value, Estimate):
+            # The estimate is the cell's number; its interval and unit are literal text
+            # of the number format, so that the interval is seen, not hidden in a comment.
+            cell.value = found["value"]
+            cell.number_format = _estimate_format(value, self.language)
         elif isinstance(value, Text):
             cell.value = _label(value.value, self.language)
 
@@ -357,15 +424,20 @@ def render_xlsx(report: Report, language: str = "fi") -> bytes:
     Counts, shares, percentages and amounts are numbers, with the JSON renderer's
     values and a number format: a share is its percentage (45.5, shown "45.5 %"),
     with its numerator and denominator in a comment on the cell; an amount shows
-    its unit. A withheld value is ``•``. The same report gives the same bytes.
+    its unit; an estimate (:class:`Estimate`) is its value, with its 95 % interval and
+    unit shown by the number format. A withheld value is ``•``. The same report gives
+    the same bytes.
+    The funder's edition (:attr:`~hankemalli.reporting.Edition.FUNDER`) is marked
+    confidential in the first row of every sheet and in the header and footer of
+    every printed page.
 
     Needs openpyxl: ``pip install 'hankemalli[spreadsheet]'``.
     """
     lang = _check(language)
     sheets = _Sheets(report, lang)
     facts = sheets.sheet(text("report").get(lang), first=True)
-    facts.cell(row=1, column=1, value=_title(report, lang)).font = sheets.heading
-    row = 3
+    facts.cell(row=sheets.top, column=1, value=_title(report, lang)).font = sheets.heading
+    row = sheets.top + 2
     for name, value in _facts(report, lang):
         facts.cell(row=row, column=1, value=name).font = sheets.bold
         facts.cell(row=row, column=2, value=value)
@@ -377,8 +449,8 @@ def render_xlsx(report: Report, language: str = "fi") -> bytes:
             continue
         title = section.title.get(lang)
         sheet = sheets.sheet(title)
-        sheet.cell(row=1, column=1, value=title).font = sheets.heading
-        row = 3
+        sheet.cell(row=sheets.top, column=1, value=title).font = sheets.heading
+        row = sheets.top + 2
         for block in section.blocks:
             row = sheets.block(sheet, row, block)
     return sheets.save()

@@ -1,0 +1,289 @@
+"""Protecting a published set of reports together (julkaistavien raporttien suojaus).
+
+The reports of a set (every annual report and the final report, and those an
+association has already published) are built with exact counts, each count noted
+with its identity (:class:`~hankemalli.reporting._build.Ledger`). The identities
+between them are collected:
+
+- within a report, a gender table's row adds up to its total, and a single-valued
+  breakdown (referral sources) to its total;
+- a partition complete in the data: the status at entry (unemployed + inactive +
+  employed = participants) and the level of education, when the figures add up
+  exactly (for the total and for each gender column);
+- across reports, an additive figure of the final report is the sum of the annual
+  reports' (each gender column, each breakdown group, a share's numerator and
+  denominator), and a cumulative one equals the latest year's. Corrections make
+  the sum differ by a published amount; the identity is kept, which can only make
+  the protection stronger.
+
+:func:`~hankemalli.reporting._linked.protect_linked` then chooses what to withhold,
+and every cell showing a withheld count (or a share whose numerator or denominator
+is withheld) becomes :class:`Withheld`. A target's actual value is the figure of its
+period (the same count); a share's denominator equal to the count of its base (the
+leavers, the new participants) is taken to be it. Counts in no identity are
+withheld when small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from typing import cast
+
+from attrs import evolve
+
+from ..indicators import Catalogue
+from ._build import Ledger, Variable, recording, stop_recording
+from ._document import (
+    Cell,
+    Disclosure,
+    FigureList,
+    Report,
+    Table,
+    TableRow,
+    Withheld,
+)
+from ._linked import LinkedProtection, protect_linked
+
+__all__ = ["ExactReport", "exact", "protect_set"]
+
+#: Partitions of participants at entry that hold when every record has the trait:
+#: (total, parts). Each is used only where the figures add up exactly.
+PARTITIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("COTOTAL", ("CO01", "CO03", "CO05")),
+    ("COTOTAL", ("CO09", "CO10", "CO11")),
+    ("EECO01", ("EECO02", "EECO04", "EECO05")),
+    ("EECO01", ("EECO09", "EECO10", "EECO11")),
+    ("EECO01", ("EECO06", "EECO07", "EECO08")),
+)
+
+ExactReport = tuple[Report, Ledger]
+
+
+def exact(key: Hashable, build: Callable[[], Report]) -> ExactReport:
+    """Build a report with exact counts, noting each under the report's ``key``."""
+    ledger = Ledger(report=key)
+    token = recording(ledger)
+    try:
+        report = build()
+    finally:
+        stop_recording(token)
+    return report, ledger
+
+
+def _cells(report: Report) -> Iterator[tuple[tuple[int, ...], Cell]]:
+    """Every cell of a report by its place: (section, block, row, column)."""
+    for s, section in enumerate(report.sections):
+        for b, block in enumerate(section.blocks):
+            if isinstance(block, FigureList):
+                for r, row in enumerate(block.rows):
+                    yield (s, b, r, 0), row.value
+            elif isinstance(block, Table):
+                for r, trow in enumerate(block.rows):
+                    for c, value in enumerate(trow.cells):
+                        yield (s, b, r, c), value
+
+
+def _partitions(ledger: Ledger) -> None:
+    values, key = ledger.values, ledger.report
+    for total, parts in PARTITIONS:
+        groups: list[str | None] = [None, *ledger.genders.get(total, ()), "rest"]
+        for group in groups:
+            names = [(key, code, group, "n") for code in (total, *parts)]
+            if all(n in values for n in names) and values[names[0]] == sum(
+                values[n] for n in names[1:]
+            ):
+                ledger.relate((names[0], 1), *((n, -1) for n in names[1:]))
+
+
+#: Counts of people that are the base of shares: a share's denominator equal to one
+#: of them, in the same report and group, is taken to be that count.
+BASES = (
+    "new_participants",
+    "leavers",
+    "participants",
+    "COGRANDTOTAL",
+    "COTOTAL",
+    "CRLEAVERS",
+    "EEGRANDTOTAL",
+    "EECO01",
+    "EELEAVERS",
+)
+
+
+def _bases(ledger: Ledger) -> None:
+    """A share's denominator is the count of its base (the leavers, the new participants).
+
+    Shown beside a withheld base, a share would tell it; the identity makes the
+    protection withhold the share too (equal values are taken to be the same count:
+    an identity too many only withholds more).
+    """
+    for variable, value in list(ledger.values.items()):
+        key, _, group, part = variable
+        if not (isinstance(part, str) and part.startswith("share_d")):
+            continue
+        for code in BASES:
+            base = (key, code, group, "n")
+            if ledger.values.get(base) == value:
+                ledger.relate((variable, 1), (base, -1))
+                break
+
+
+def _cumulation(
+    final: Ledger, annual: Sequence[Ledger], catalogue: Catalogue
+) -> list[tuple[tuple[Variable, int], ...]]:
+    """The identities between the final report's counts and the annual reports'."""
+    found: list[tuple[tuple[Variable, int], ...]] = []
+    if not annual:
+        return found  # the final report alone: no year to add up
+    latest = annual[-1]
+    for variable in final.values:
+        key, code, group, part = variable
+        if (
+            key != final.report
+            or code not in catalogue.codes
+            or (isinstance(part, str) and part.endswith("recomputed"))
+        ):
+            continue  # a year's figure among the targets, or the recomputation
+        indicator = catalogue[code]
+        if group is not None and code in final.genders:
+            continue  # gender columns: below
+        if indicator.cumulative:
+            same = (latest.report, code, group, part)
+            if same in latest.values:
+                found.append(((variable, 1), (same, -1)))
+        elif indicator.additive:
+            years = [(a.report, code, group, part) for a in annual]
+            if not any(y in a.values for y, a in zip(years, annual, strict=True)):
+                continue  # no year has it: nothing to add up
+            found.append(
+                (
+                    (variable, 1),
+                    *((y, -1) for y, a in zip(years, annual, strict=True) if y in a.values),
+                )
+            )
+    # Gender columns: a gender shown in every report adds up over the years; the
+    # others add up together with the "other or unknown" column.
+    for code, shown in final.genders.items():
+        if code not in catalogue.codes or not catalogue[code].additive:
+            continue
+        having = [a for a in annual if code in a.genders]
+        if not having:
+            continue
+        every = set(shown).intersection(*(a.genders[code] for a in having))
+        for gender in sorted(every):
+            found.append(
+                (
+                    ((final.report, code, gender, "n"), 1),
+                    *(((a.report, code, gender, "n"), -1) for a in having),
+                )
+            )
+        rest: list[tuple[Variable, int]] = [((final.report, code, "rest", "n"), 1)]
+        rest += [((final.report, code, g, "n"), 1) for g in shown if g not in every]
+        for a in having:
+            rest.append(((a.report, code, "rest", "n"), -1))
+            rest += [((a.report, code, g, "n"), -1) for g in a.genders[code] if g not in every]
+        found.append(tuple(rest))
+    return found
+
+
+def _known(published: Report, rebuilt: ExactReport) -> dict[Variable, bool]:
+    """What a published report showed (True) and withheld (False), by count."""
+    exact_report, ledger = rebuilt
+    given = dict(_cells(published))
+    known: dict[Variable, bool] = {}
+    for place, shown in _cells(exact_report):
+        noted = ledger.cells.get(id(shown))
+        if noted is None or place not in given:
+            continue
+        withheld = isinstance(given[place], Withheld)
+        for variable in noted[1]:
+            known[variable] = known.get(variable, True) and not withheld
+    return known
+
+
+def protect_set(
+    reports: Sequence[ExactReport],
+    *,
+    threshold: int,
+    catalogue: Catalogue,
+    published: Sequence[tuple[Report, ExactReport]] = (),
+) -> tuple[Report, ...]:
+    """Protect exactly built reports together, against reports already published.
+
+    ``reports`` are built by :func:`exact` with keys ``("annual", year)`` and
+    ``("final",)``; ``published`` pairs each report already published with its
+    exact rebuild. Returns ``reports`` with withheld counts as :class:`Withheld`
+    and each report's :class:`Disclosure`.
+    """
+    ledgers = [ledger for _, ledger in reports] + [ledger for _, (_, ledger) in published]
+    keys = [ledger.report for ledger in ledgers]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"a published set cannot hold two reports of one period: {keys}")
+    for ledger in ledgers:
+        _partitions(ledger)
+        _bases(ledger)
+    relations = [r for ledger in ledgers for r in ledger.relations]
+    finals = [ledger for ledger in ledgers if ledger.report == ("final",)]
+    if finals:
+        annual = sorted(
+            (ledger for ledger in ledgers if ledger.report != ("final",)),
+            key=lambda ledger: repr(ledger.report),
+        )
+        relations += _cumulation(finals[0], annual, catalogue)
+    values: dict[Variable, int] = {}
+    for ledger in ledgers:
+        values.update(ledger.values)
+    fixed: dict[Variable, bool] = {}
+    for given, rebuilt in published:
+        fixed.update(_known(given, rebuilt))
+    found = protect_linked(values, relations, threshold, fixed=fixed)
+    withheld = cast(set[Variable], set(found.withheld))
+    return tuple(_replace(report, ledger, withheld, found) for report, ledger in reports)
+
+
+def _replace(
+    report: Report, ledger: Ledger, withheld: set[Variable], found: LinkedProtection
+) -> Report:
+    def swap(value: Cell) -> Cell:
+        noted = ledger.cells.get(id(value))
+        if noted is not None and any(v in withheld for v in noted[1]):
+            return Withheld()
+        return value
+
+    sections = []
+    for section in report.sections:
+        blocks = []
+        for block in section.blocks:
+            if isinstance(block, FigureList):
+                block = evolve(
+                    block, rows=tuple(evolve(r, value=swap(r.value)) for r in block.rows)
+                )
+            elif isinstance(block, Table):
+                block = evolve(
+                    block,
+                    rows=tuple(
+                        TableRow(label=r.label, cells=tuple(swap(c) for c in r.cells))
+                        for r in block.rows
+                    ),
+                )
+            blocks.append(block)
+        sections.append(evolve(section, blocks=tuple(blocks)))
+    own = set(ledger.values)
+    return evolve(
+        report,
+        sections=tuple(sections),
+        disclosure=Disclosure(
+            counts=len(own),
+            withheld=len(own & withheld),
+            primary=len(own & withheld - set(found.secondary)),
+            secondary=len(own & set(found.secondary)),
+            exposed=len(own & set(found.exposed)),
+        ),
+    )
+
+
+def counts_of(report: Report) -> Mapping[str, int]:
+    """How many cells of a report show a count and how many are withheld (for measuring)."""
+    shown = sum(1 for _, c in _cells(report) if c.__class__.__name__ in ("Count", "Ratio"))
+    hidden = sum(1 for _, c in _cells(report) if isinstance(c, Withheld))
+    return {"shown": shown, "withheld": hidden}
