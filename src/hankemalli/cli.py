@@ -25,7 +25,8 @@ import argparse
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn, cast
 
@@ -33,10 +34,10 @@ import pendulum
 
 from ._files import write_atomically as _write_atomically
 from ._version import __version__
-from .model import SCHEMA_VERSION, DataError, Dataset, Programme
+from .model import SCHEMA_VERSION, DataError, Dataset, Participation, Programme
 from .model._errors import shown
 from .model._messages import Language, phrase
-from .serialization import loads
+from .serialization import loads, read_lines
 from .serialization._converter import iso_date
 
 if TYPE_CHECKING:
@@ -350,7 +351,8 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate",
         help="check a JSON document; list every problem",
-        description="Check a hankemalli JSON document. Exit status: 0 valid, 1 invalid "
+        description="Check a hankemalli JSON document, or a JSON Lines dataset (.jsonl: "
+        "read a participant at a time). Exit status: 0 valid, 1 invalid "
         "(every problem listed as '$.path: message'), 2 the file cannot be read.",
     )
     validate.add_argument("file", metavar="FILE", type=Path, help="the JSON document to check")
@@ -551,6 +553,21 @@ def _read(args: argparse.Namespace, language: Language = "en") -> Dataset | int:
         )
         return UNREADABLE
     reason = _name_problem(path)
+    if reason is None and _is_lines(path):
+        # JSON Lines: read line by line; the whole dataset is needed by the caller.
+        try:
+            stream = read_lines(path)
+            records = tuple(_Progress(args.command, stream))
+            return Dataset(
+                programme=stream.header.programme,
+                participants=records,
+                operating_models=stream.header.operating_models,
+                instruments=stream.header.instruments,
+            )
+        except DataError as error:
+            return _invalid(path, error, language)
+        except OSError as exc:
+            reason = _reason(exc)
     if reason is None:
         try:
             data = path.read_bytes()
@@ -562,16 +579,55 @@ def _read(args: argparse.Namespace, language: Language = "en") -> Dataset | int:
     try:
         return loads(data, Dataset)
     except DataError as error:
-        # The problems are escaped again here, so no problem can break its line.
-        _out("".join(f"{_escape(problem.line(language))}\n" for problem in error.details))
-        listed = len(error.details)
-        # A DataError keeps the first problems of a long run and counts the rest.
-        count = max(int(getattr(error, "count", listed)), listed)
-        first = phrase("problems.first_listed", language, listed=listed) if count > listed else ""
-        problems = phrase("problems.one" if count == 1 else "problems.many", language, count=count)
-        invalid = phrase("document.invalid", language)
-        _err(f"{_escape(path)}: {invalid}, {problems}{first}")
-        return INVALID
+        return _invalid(path, error, language)
+
+
+def _invalid(path: Path, error: DataError, language: Language) -> int:
+    """List the problems of an invalid document, say how many, and return INVALID."""
+    # The problems are escaped again here, so no problem can break its line.
+    _out("".join(f"{_escape(problem.line(language))}\n" for problem in error.details))
+    listed = len(error.details)
+    # A DataError keeps the first problems of a long run and counts the rest.
+    count = max(int(getattr(error, "count", listed)), listed)
+    first = phrase("problems.first_listed", language, listed=listed) if count > listed else ""
+    problems = phrase("problems.one" if count == 1 else "problems.many", language, count=count)
+    invalid = phrase("document.invalid", language)
+    _err(f"{_escape(path)}: {invalid}, {problems}{first}")
+    return INVALID
+
+
+#: The file name endings of JSON Lines datasets (the header, then a participant a line).
+LINES_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _is_lines(path: Path) -> bool:
+    return path.suffix.lower() in LINES_SUFFIXES
+
+
+#: How many records between two looks at the clock for the progress line.
+_PROGRESS_EVERY = 1000
+
+
+class _Progress:
+    """Counts records read and, on a terminal, shows the count on stderr now and then."""
+
+    def __init__(self, command: str, records: Iterable[Participation]) -> None:
+        self.command = command
+        self.records = records
+        self.shown = sys.stderr.isatty()
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Participation]:
+        last = time.monotonic()
+        for record in self.records:
+            self.count += 1
+            every = _PROGRESS_EVERY
+            if self.shown and self.count % every == 0 and time.monotonic() - last >= 0.25:
+                last = time.monotonic()
+                _write(sys.stderr, f"\rhankemalli {self.command}: {self.count:,} participants")
+            yield record
+        if self.shown and self.count >= _PROGRESS_EVERY:
+            _write(sys.stderr, "\r" + " " * 60 + "\r")  # the line is cleared at the end
 
 
 def _as_of(programme: Programme, args: argparse.Namespace) -> pendulum.Date | None:
@@ -684,17 +740,45 @@ def _write_workbook(args: argparse.Namespace, document: Report) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    if _is_lines(args.file) and _name_problem(args.file) is None:
+        return _validate_lines(args)
     dataset = _read(args, args.lang)
     if isinstance(dataset, int):
         return dataset
     records = dataset.participants
+    return _valid(
+        args.file,
+        dataset.programme,
+        len(records),
+        sum(len(r.episodes) for r in records),
+        sum(len(r.events) for r in records),
+    )
+
+
+def _valid(path: Path, programme: Programme, records: int, episodes: int, events: int) -> int:
     _out(
-        f"{_escape(args.file)}: OK, programme {shown(dataset.programme.id)}, "
-        f"{len(records)} participants, "
-        f"{sum(len(r.episodes) for r in records)} service episodes, "
-        f"{sum(len(r.events) for r in records)} outcome events\n"
+        f"{_escape(path)}: OK, programme {shown(programme.id)}, {records} participants, "
+        f"{episodes} service episodes, {events} outcome events\n"
     )
     return OK
+
+
+def _validate_lines(args: argparse.Namespace) -> int:
+    """Check a JSON Lines dataset one record at a time, keeping none of them."""
+    path: Path = args.file
+    records = episodes = events = 0
+    try:
+        stream = read_lines(path)
+        for record in _Progress("validate", stream):
+            records += 1
+            episodes += len(record.episodes)
+            events += len(record.events)
+    except DataError as error:
+        return _invalid(path, error, args.lang)
+    except OSError as exc:
+        _err(f"hankemalli validate: cannot read {_escape(path)}: {_reason(exc)}")
+        return UNREADABLE
+    return _valid(path, stream.header.programme, records, episodes, events)
 
 
 def _migrate(args: argparse.Namespace) -> int:
