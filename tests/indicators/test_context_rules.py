@@ -146,3 +146,47 @@ def test_completeness_is_worked_out_once_however_many_indicators_ask(rec, monkey
     results = ind.compute(indicators, [record], period=YEAR, as_of=AS_OF)
     assert [results[f"X{n}"].numerator for n in range(5)] == [1] * 5
     assert len(asked) == 1
+
+
+# One pass for several runs ----------------------------------------------------------------
+
+
+def test_runs_fed_together_give_what_each_gives_alone() -> None:
+    from hypothesis import given, settings
+
+    from hankemalli.testing import strategies as hs
+
+    @settings(max_examples=30)
+    @given(hs.datasets(max_participants=8))
+    def each(dataset: h.Dataset) -> None:
+        programme = dataset.programme
+        as_of = programme.end.add(months=8)
+        rules = ind.CountingRules.for_programme(programme)
+        contexts = [
+            ind.Context(period=ind.ReportingPeriod.year(year), as_of=as_of, rules=rules)
+            for year in range(programme.start.year, programme.end.year + 1)
+        ]
+        # A second as_of: its runs must not share the first one's views.
+        contexts.append(ind.Context(period=contexts[0].period, as_of=programme.end))
+        calculations = [
+            ind.Calculation(indicators=ind.ESF_PLUS_2021 + ind.SEED_FIGURES, context=c)
+            for c in contexts
+        ]
+        runs = [c.start() for c in calculations]
+        ind.feed(runs, iter(dataset.participants))
+        assert [r.results() for r in runs] == [c.run(dataset.participants) for c in calculations]
+
+    each()
+
+
+def test_a_date_after_the_exit_is_worked_out_once_per_record(rec) -> None:
+    ctx = ind.Context(period=YEAR, as_of=AS_OF)
+    view = ctx.see(rec(periods=((D(2016, 2, 1), D(2016, 8, 31)),)))
+    assert view is not None
+    assert view.after_exit(months=6, days=28) == D(2017, 3, 28)
+    assert view.after_exit(months=6) == D(2017, 2, 28)  # the end of February, not 31.2.
+    assert view.after_exit(months=6, days=28) is view.after_exit(months=6, days=28)
+    stayer = ctx.see(rec(periods=((D(2016, 2, 1), None),)))
+    assert stayer is not None
+    with pytest.raises(ValueError, match="stayer"):
+        stayer.after_exit(days=1)

@@ -24,7 +24,7 @@ from ._context import (
     Scope,
 )
 from ._definition import Catalogue, DataSource, Indicator, Labels, StatisticSpec
-from ._engine import Calculation, Results, Run, compute
+from ._engine import Calculation, Results, Run, compute, feed
 from ._esf import COMMON_CATALOGUES, ESF_2014, ESF_PLUS_2021, common_indicators, cumulative
 from ._evidence import (
     EVIDENCE_CRITERIA,
@@ -197,6 +197,7 @@ __all__ = [
     "evidence",
     "evidence_criteria",
     "explain",
+    "feed",
     "instrument_indicators",
     "members",
     "newcombe_difference",

@@ -179,6 +179,7 @@ class RecordView:
     occurrences: tuple[OutcomeEvent | SituationSpell, ...] = ()
     _answers: dict[str, Situation | None] = field(factory=dict, eq=False, repr=False)
     _complete: list[bool] = field(factory=list, eq=False, repr=False)
+    _after_exit: dict[tuple[int, int], pendulum.Date] = field(factory=dict, eq=False, repr=False)
 
     @property
     def first_entry(self) -> pendulum.Date:
@@ -203,6 +204,24 @@ class RecordView:
                 record.profile.is_complete and record.participant.age_at_entry is not None
             )
         return self._complete[0]
+
+    def after_exit(self, *, months: int = 0, days: int = 0) -> pendulum.Date:
+        """The last exit plus ``months`` calendar months and then ``days`` days.
+
+        Worked out once per record and pair, however many indicators' windows ask
+        (pendulum's date arithmetic is a large part of a calculation's time). Only
+        for a leaver: a stayer has no exit (``ValueError``).
+        """
+        last = self.last_exit
+        if last is None:
+            raise ValueError("a stayer has no exit")
+        key = (months, days)
+        found = self._after_exit.get(key)
+        if found is None:
+            found = last.add(months=months) if months else last
+            found = found.add(days=days) if days else found
+            self._after_exit[key] = found
+        return found
 
     def upon_leaving(self, ctx: Context) -> Situation | None:
         """The situation upon leaving as known in ``ctx``; None for a stayer (worked out once)."""

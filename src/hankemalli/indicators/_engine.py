@@ -9,20 +9,28 @@ computing the whole.
 from __future__ import annotations
 
 import warnings
-from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
+from collections.abc import (
+    ItemsView,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    Sequence,
+    ValuesView,
+)
 
 import pendulum
 from attrs import field, frozen
 
 from ..model import Participation
 from ..model._errors import shown
-from ._context import Context, CountingRules, ReportingPeriod
+from ._context import Context, CountingRules, RecordView, ReportingPeriod
 from ._definition import Catalogue, Indicator
 from ._figure import Figure
 from ._measures import Key
 from ._statistics import Tally
 
-__all__ = ["Calculation", "Results", "Run", "compute"]
+__all__ = ["Calculation", "Results", "Run", "compute", "feed"]
 
 
 @frozen(kw_only=True)
@@ -153,10 +161,18 @@ class Run:
 
     def add(self, record: Participation) -> None:
         """Take one participant record into account."""
-        ctx = self.calculation.context
-        view = ctx.see(record)
+        self.add_view(self.calculation.context.see(record))
+
+    def add_view(self, view: RecordView | None) -> None:
+        """Take one record into account, as seen on this calculation's as_of date.
+
+        ``view`` must be what ``calculation.context.see(record)`` gives (None for a
+        record not known yet); :func:`feed` shares one view among the runs that see
+        records on the same date by the same rules.
+        """
         if view is None:
             return
+        ctx = self.calculation.context
         key = self.calculation.breakdown
         group_tallies = []
         if key is not None:
@@ -213,6 +229,28 @@ class Run:
             tally.figure(ind.code, ind.cumulative)
             for ind, tally in zip(self.calculation.indicators, tallies, strict=True)
         )
+
+
+def feed(runs: Sequence[Run], records: Iterable[Participation]) -> None:
+    """Take every record into account in each of ``runs``, in one pass over the records.
+
+    Runs whose calculations see the records on the same as_of date by the same
+    counting rules share each record's view (:meth:`Context.see`) and what it has
+    worked out (the situation upon leaving, the windows after the exit), so several
+    periods or breakdowns cost little more than one.
+    """
+    groups: dict[tuple[object, ...], list[Run]] = {}
+    for run in runs:
+        ctx = run.calculation.context
+        groups.setdefault((ctx.as_of, ctx.rules), []).append(run)
+    seers = [(group[0].calculation.context, group) for group in groups.values()]
+    for record in records:
+        for ctx, group in seers:
+            view = ctx.see(record)
+            if view is None:
+                continue
+            for run in group:
+                run.add_view(view)
 
 
 def compute(

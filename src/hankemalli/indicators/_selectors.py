@@ -269,14 +269,15 @@ class Window(StrEnum):
             return first, last if last is not None else ctx.as_of
         if last is None:
             return None
+        # Dates after the exit are worked out once per record (RecordView.after_exit).
         if self is Window.UPON_LEAVING:
-            return last, last.add(days=rules.upon_leaving_days)
+            return last, view.after_exit(days=rules.upon_leaving_days)
         if self is Window.DURING_OR_UPON_LEAVING:
-            return first, last.add(days=rules.upon_leaving_days)
+            return first, view.after_exit(days=rules.upon_leaving_days)
         if self is Window.SIX_MONTHS_AFTER:
-            six = last.add(months=6)
-            return six, six.add(days=rules.follow_up_days)
-        return last.add(days=1), ctx.as_of
+            six = view.after_exit(months=6)
+            return six, view.after_exit(months=6, days=rules.follow_up_days)
+        return view.after_exit(days=1), ctx.as_of
 
 
 #: What an :class:`EventMatch` can match: outcome events, and the starts of spells.

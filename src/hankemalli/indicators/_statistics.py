@@ -226,8 +226,13 @@ class _ItemsTally:
 
     def add(self, view: RecordView, ctx: Context) -> None:
         groups = self.count_items.items(view, ctx)
+        if not groups:  # most records: nothing to count, and no Counter.update to call
+            return
         self.items += len(groups)
-        self.counts.update(g for g in groups if g is not None)
+        counts = self.counts
+        for group in groups:
+            if group is not None:
+                counts[group] += 1
 
     def merge(self, other: Tally) -> None:
         assert isinstance(other, _ItemsTally)

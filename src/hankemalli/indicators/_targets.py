@@ -11,7 +11,7 @@ from attrs import frozen
 
 from ..model import Participation, Programme, Target, TargetMetric, TargetPeriod
 from ._context import Context, CountingRules, ReportingPeriod
-from ._engine import Calculation, Run
+from ._engine import Calculation, Run, feed
 from ._figure import Figure
 from ._seed import SEED_FIGURES
 
@@ -136,9 +136,7 @@ def assess_targets_until(
                     runs[index, period] = calculation.start()
                 plan.append((index, period, partial))
         wanted.append(plan)
-    for record in records:
-        for run in runs.values():
-            run.add(record)
+    feed(list(runs.values()), records)
     figures = {key: run.results().figures[0] for key, run in runs.items()}
     return [
         tuple(

@@ -33,6 +33,7 @@ from ..indicators import (
     Statistic,
     combine,
     common_indicators,
+    feed,
 )
 from ..indicators._targets import assess_targets_until
 from ..model import DataError, Participation, Problem, Programme, TargetPeriod
@@ -169,9 +170,7 @@ def issue_annual_reports(
     ]
     runs: list[Run] = [_calculation(catalogue, p, as_of, rules, programme).start() for p in periods]
     listed = list(records)
-    for record in listed:
-        for run in runs:
-            run.add(record)
+    feed(runs, listed)  # the years share each record's view: one as_of, one set of rules
     # Each year's report counts up to the end of its year, however late it is given:
     # as_of says what is known, not which period is counted.
     attainments = dict(
@@ -249,9 +248,7 @@ def propose_corrections(
     ordered = sorted(reports, key=lambda r: r.year)
     raise_if_any(_catalogue_problems(ordered, catalogue))
     runs = [_calculation(catalogue, r.period, as_of, rules, programme).start() for r in ordered]
-    for record in records:
-        for run in runs:
-            run.add(record)
+    feed(runs, records)
     found: list[Correction] = []
     for report, run in zip(ordered, runs, strict=True):
         now = run.results()
