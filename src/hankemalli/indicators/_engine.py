@@ -24,10 +24,11 @@ from attrs import field, frozen
 
 from ..model import Participation
 from ..model._errors import shown
-from ._context import Context, CountingRules, RecordView, ReportingPeriod
+from ._context import Context, CountingRules, RecordView, ReportingPeriod, Scope
 from ._definition import Catalogue, Indicator
 from ._figure import Figure
 from ._measures import Key
+from ._selectors import Selector
 from ._statistics import Tally
 
 __all__ = ["Calculation", "Results", "Run", "compute", "feed"]
@@ -154,6 +155,12 @@ class Run:
         self.calculation = calculation
         self._tallies = self._new_tallies()
         self._groups: dict[str, list[Tally]] = {}
+        # The indicators by scope, so that a record outside a scope skips all of its
+        # indicators at once (most records are outside most scopes of a year).
+        by_scope: dict[Scope, list[tuple[int, Selector]]] = {}
+        for index, indicator in enumerate(calculation.indicators):
+            by_scope.setdefault(indicator.scope, []).append((index, indicator.population))
+        self._by_scope = tuple((scope, tuple(members)) for scope, members in by_scope.items())
 
     def _new_tallies(self) -> list[Tally]:
         ctx = self.calculation.context
@@ -180,16 +187,16 @@ class Run:
                 if group not in self._groups:
                     self._groups[group] = self._new_tallies()
                 group_tallies.append(self._groups[group])
-        scopes: dict[object, bool] = {}
-        for index, indicator in enumerate(self.calculation.indicators):
-            scope = indicator.scope
-            if scope not in scopes:
-                scopes[scope] = ctx.in_scope(view, scope)
-            if not scopes[scope] or not indicator.population.matches(view, ctx):
+        tallies = self._tallies
+        for scope, members in self._by_scope:
+            if not ctx.in_scope(view, scope):
                 continue
-            self._tallies[index].add(view, ctx)
-            for tallies in group_tallies:
+            for index, population in members:
+                if not population.matches(view, ctx):
+                    continue
                 tallies[index].add(view, ctx)
+                for in_group in group_tallies:
+                    in_group[index].add(view, ctx)
 
     def add_all(self, records: Iterable[Participation]) -> None:
         """Take every record of an iterable into account, one at a time."""
