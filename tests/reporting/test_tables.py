@@ -298,3 +298,17 @@ def test_a_long_section_title_is_cut_after_a_word() -> None:
     title = "Toimintamallit ja niiden siirrettävyys"
     assert _sheet_name(title, taken) == "Toimintamallit ja niiden…"
     assert _sheet_name(title, taken) == "Toimintamallit ja niiden… (2)"
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "shown"),
+    [(1, 400, "0.3"), (3, 400, "0.8"), (1, 8, "12.5"), (1, 3, "33.3"), (5, 800, "0.6")],
+)
+def test_every_renderer_rounds_a_share_half_up_alike(numerator, denominator, shown) -> None:
+    # 1 of 400 is 0.25 %: half up, 0.3 % with one decimal in the text, the JSON form and
+    # the CSV alike (Python's round() gave 0.2 in the JSON form).
+    from hankemalli.reporting._render import _json_cell
+
+    cell = rep.Ratio(numerator, denominator)
+    assert rep.format_percent(cell.percent, "en", 1).startswith(shown)
+    assert str(_json_cell(cell, "en")["percent"]) == shown

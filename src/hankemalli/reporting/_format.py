@@ -19,7 +19,12 @@ _NBSP = "\u00a0"
 _MINUS = "\u2212"
 
 
-def _round(value: Fraction | int | Decimal, places: int) -> Decimal:
+def round_half_up(value: Fraction | int | Decimal, places: int) -> Decimal:
+    """``value`` rounded to ``places`` decimals, a half away from zero, exactly (pyöristys).
+
+    Every renderer rounds with it, so the JSON form, the tables and the text agree:
+    0.25 % is 0.3 % everywhere (Python's ``round`` would give 0.2, half to even).
+    """
     number = (
         Decimal(value.numerator) / Decimal(value.denominator)
         if isinstance(value, Fraction)
@@ -34,7 +39,7 @@ def format_number(value: Fraction | int | Decimal, language: Language, places: i
     Finnish and Swedish write a negative number with the minus sign (−, U+2212),
     not the hyphen (Kielitoimisto's and Språkbyrån's typography guidance).
     """
-    text = f"{_round(value, places):,.{places}f}"
+    text = f"{round_half_up(value, places):,.{places}f}"
     if language == "en":
         return text
     return text.replace(",", _NBSP).replace(".", ",").replace("-", _MINUS)

@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from ..indicators import Labels
@@ -27,7 +28,7 @@ from ._document import (
     Text,
     Withheld,
 )
-from ._format import format_date, format_number, format_percent
+from ._format import format_date, format_number, format_percent, round_half_up
 from ._labels import LANGUAGES, Language, text
 
 __all__ = ["render_html", "render_json", "render_markdown"]
@@ -271,6 +272,11 @@ def render_markdown(report: Report, language: str = "fi") -> str:
 # JSON -----------------------------------------------------------------------------------------
 
 
+def _rounded(value: Fraction | Decimal, places: int) -> float:
+    """``value`` rounded half up to ``places`` decimals, as a JSON number."""
+    return float(round_half_up(value, places))
+
+
 def _json_cell(value: Cell, language: Language) -> Any:
     if value is None:
         return None
@@ -278,24 +284,27 @@ def _json_cell(value: Cell, language: Language) -> Any:
         return {"withheld": True}
     if isinstance(value, Count):
         return value.value
+    # Rounded as the other renderers round (half up, exactly: format_number), so a
+    # percentage of 0.25 is 0.3 in the JSON form as in the Markdown, not 0.2.
     if isinstance(value, Ratio):
         return {
             "numerator": value.numerator,
             "denominator": value.denominator,
-            "percent": float(round(value.percent, 1)),
+            "percent": _rounded(value.percent, 1),
         }
     if isinstance(value, Percent):
-        return {"percent": float(round(value.value, value.places))}
+        return {"percent": _rounded(value.value, value.places)}
     if isinstance(value, Amount):
         return {
-            "value": float(round(value.value, 2)),
+            "value": _rounded(value.value, 2),
             "unit": value.unit.get(language) if value.unit else None,
         }
     if isinstance(value, Estimate):
+        places = value.places + 1
         return {
-            "value": round(value.value, value.places + 1),
-            "low": round(value.low, value.places + 1),
-            "high": round(value.high, value.places + 1),
+            "value": _rounded(Decimal(value.value), places),
+            "low": _rounded(Decimal(value.low), places),
+            "high": _rounded(Decimal(value.high), places),
             "unit": value.unit.get(language) if value.unit else None,
         }
     return _label(value.value, language)
