@@ -7,7 +7,7 @@ funder's, with exact figures.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 
 import pendulum
@@ -187,18 +187,17 @@ def annual_report(
         catalogue=catalogue,
         rules=rules,
     )
-    if edition is Edition.FUNDER:
-        return _funder(
-            _annual(dataset, snapshot, catalogue=catalogue, threshold=1, rules=rules, models=models)
-        )
-    built = exact(
+    build = partial(_annual, dataset, snapshot, catalogue=catalogue, rules=rules, models=models)
+    return _in_edition(
         ("annual", year),
-        lambda: _annual(
-            dataset, snapshot, catalogue=catalogue, threshold=threshold, rules=rules, models=models
-        ),
+        build,
+        dataset,
+        edition=edition,
+        published=published,
+        catalogue=catalogue,
+        threshold=threshold,
+        rules=rules,
     )
-    before = _rebuilt(dataset, published, catalogue=catalogue, threshold=threshold, rules=rules)
-    return protect_set([built], threshold=threshold, catalogue=catalogue, published=before)[0]
 
 
 def final_report(
@@ -230,32 +229,47 @@ def final_report(
         catalogue = catalogue_for(dataset.programme)
     if reports is None:
         reports = _snapshots(dataset, as_of, catalogue, rules)
-    if edition is Edition.FUNDER:
-        return _funder(
-            _final(
-                dataset,
-                reports,
-                as_of=as_of,
-                corrections=corrections,
-                catalogue=catalogue,
-                threshold=1,
-                rules=rules,
-                models=models,
-            )
-        )
-    built = exact(
-        ("final",),
-        lambda: _final(
-            dataset,
-            reports,
-            as_of=as_of,
-            corrections=corrections,
-            catalogue=catalogue,
-            threshold=threshold,
-            rules=rules,
-            models=models,
-        ),
+    build = partial(
+        _final,
+        dataset,
+        reports,
+        as_of=as_of,
+        corrections=corrections,
+        catalogue=catalogue,
+        rules=rules,
+        models=models,
     )
+    return _in_edition(
+        ("final",),
+        build,
+        dataset,
+        edition=edition,
+        published=published,
+        catalogue=catalogue,
+        threshold=threshold,
+        rules=rules,
+    )
+
+
+def _in_edition(
+    key: tuple[object, ...],
+    build: Callable[..., Report],
+    dataset: Dataset,
+    *,
+    edition: Edition,
+    published: Sequence[Report],
+    catalogue: Catalogue,
+    threshold: int,
+    rules: CountingRules | None,
+) -> Report:
+    """One report in ``edition``: exact for the funder, else protected against ``published``.
+
+    ``build(threshold=...)`` builds the report; the funder's edition withholds
+    nothing (threshold 1), the public one is built exactly and then protected.
+    """
+    if edition is Edition.FUNDER:
+        return _funder(build(threshold=1))
+    built = exact(key, partial(build, threshold=threshold))
     before = _rebuilt(dataset, published, catalogue=catalogue, threshold=threshold, rules=rules)
     return protect_set([built], threshold=threshold, catalogue=catalogue, published=before)[0]
 
