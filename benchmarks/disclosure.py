@@ -19,16 +19,12 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-import pendulum
-
-from hankemalli.demo import demo_dataset
+from hankemalli.cli import demo_set_up
 from hankemalli.reporting import (
     Report,
     annual_document,
     final_document,
-    issue_annual_report,
     model_blocks,
-    propose_corrections,
 )
 from hankemalli.reporting._api import published_set
 from hankemalli.reporting._cumulation import catalogue_for, derive_final
@@ -38,23 +34,10 @@ from hankemalli.reporting._published import _cumulation, _known, _partitions, co
 
 def main() -> None:
     """Print the counts withheld before and after, and the time protection took."""
-    dataset = demo_dataset()
+    # The demo's published history, as `hankemalli demo` builds it.
+    dataset, snapshots, corrections, as_of = demo_set_up("en")
     programme = dataset.programme
     catalogue = catalogue_for(programme)
-    snapshots = [
-        issue_annual_report(
-            programme,
-            dataset.participants,
-            year=year,
-            as_of=pendulum.date(year + 1, 1, 31),
-            issued=pendulum.date(year + 1, 2, 15),
-        )
-        for year in range(programme.start.year, programme.end.year + 1)
-    ]
-    as_of = programme.end.add(months=7)
-    corrections = propose_corrections(
-        snapshots, dataset.participants, programme=programme, as_of=as_of, dated=as_of, reason="-"
-    )
     final = derive_final(
         snapshots, corrections, programme=programme, records=dataset.participants, as_of=as_of
     )

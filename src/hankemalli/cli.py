@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from .indicators import ReportingPeriod
-    from .reporting import Report
+    from .reporting import AnnualReport, Correction, Report
 
 __all__ = ["main"]
 
@@ -470,14 +470,17 @@ def _emit(args: argparse.Namespace, text: str) -> int:
     return OK
 
 
-def demo_reports(language: str = "fi", threshold: int = 5, edition: str = "public") -> list[Report]:
-    """The demo programme's annual reports and final report (corrections told in ``language``).
+def demo_set_up(
+    language: str = "fi",
+) -> tuple[Dataset, list[AnnualReport], list[Correction], pendulum.Date]:
+    """The demo's published history (julkaistut raportit), the input of its reports.
 
-    ``edition`` is ``public`` (the reports protected together, as published
-    together) or ``funder`` (exact figures, marked confidential).
+    Its dataset, each year's annual report as issued on 31 January of the next year,
+    the corrections proposed at the end (their reason in ``language``), and the final
+    report's as-of date, seven months after the programme's end.
     """
     from .demo import demo_dataset
-    from .reporting import Edition, issue_annual_report, propose_corrections, published_set
+    from .reporting import issue_annual_report, propose_corrections
 
     dataset = demo_dataset()
     programme = dataset.programme
@@ -504,6 +507,18 @@ def demo_reports(language: str = "fi", threshold: int = 5, edition: str = "publi
             "en": "follow-up data and re-entries arrived after the annual report",
         }[language],
     )
+    return dataset, snapshots, list(corrections), final_as_of
+
+
+def demo_reports(language: str = "fi", threshold: int = 5, edition: str = "public") -> list[Report]:
+    """The demo programme's annual reports and final report (corrections told in ``language``).
+
+    ``edition`` is ``public`` (the reports protected together, as published
+    together) or ``funder`` (exact figures, marked confidential).
+    """
+    from .reporting import Edition, published_set
+
+    dataset, snapshots, corrections, final_as_of = demo_set_up(language)
     return list(
         published_set(
             dataset,
