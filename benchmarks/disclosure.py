@@ -10,8 +10,12 @@ as ``hankemalli demo`` builds them) are protected two ways:
 
 For each, the cells that show a count of people, a share or an estimate, how many
 are withheld (•); the different counts of people, how many are withheld, and how many
-withheld counts an attacker can still work out exactly from the
-whole set by linear algebra (the identities of :mod:`hankemalli.reporting._published`).
+withheld counts an attacker can still work out exactly from the whole set: by linear
+algebra alone, and with counts known not to be negative (the audit of
+:func:`hankemalli.reporting._linked.determined` with the true values: the lowest and the
+highest value of each withheld count are equal), over the identities of
+:mod:`hankemalli.reporting._published`, the corrections of the final report included.
+Those of them that are small (1 to 4) are the disclosures that matter.
 """
 
 from __future__ import annotations
@@ -64,6 +68,9 @@ def main() -> None:
         _partitions(ledger)
     relations = [r for ledger in ledgers for r in ledger.relations]
     relations += _cumulation(ledgers[-1], ledgers[:-1], catalogue)
+    values = {v: n for ledger in ledgers for v, n in ledger.values.items()}
+    signed = {v for ledger in ledgers for v in ledger.signed}
+    unshown = {v for ledger in ledgers for v in ledger.unshown}
 
     def line(name: str, reports: Sequence[Report]) -> None:
         shown = hidden = 0
@@ -72,13 +79,18 @@ def main() -> None:
             c = counts_of(report)
             shown, hidden = shown + c["shown"], hidden + c["withheld"]
             known |= _known(report, exact_report)
-        secret = {v for v, seen in known.items() if not seen}
-        exposed = determined(secret, relations)
+        # a change to a gender group is never listed: unknown to an attacker
+        secret = {v for v, seen in known.items() if not seen} | unshown
+        linear = determined(secret, relations)
+        bounded = determined(secret, relations, values, signed=signed)
+        small = {v for v in bounded if 0 < abs(values[v]) < 5}
+        secret -= unshown
         print(
             f"{name:7} {shown + hidden:5} cells, {hidden:4} withheld "
             f"({100 * hidden / (shown + hidden):.1f} %); {len(secret)} of {len(known)} counts"
-            f" withheld ({100 * len(secret) / len(known):.1f} %), {len(exposed)} of them"
-            " derivable from the set"
+            f" withheld ({100 * len(secret) / len(known):.1f} %); derivable from the set:"
+            f" {len(linear)} by linear algebra, {len(bounded)} with bounds,"
+            f" {len(small)} of them small"
         )
 
     line("before", before)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hankemalli.reporting import determined_cells, protect
+from hankemalli.reporting._disclosure import _constraints
+
+from .test_linked import attacked
 
 
 def recover_by_subtraction(values, row_totals, column_totals):
@@ -90,6 +93,57 @@ def test_no_withheld_cell_can_be_recovered_and_no_small_count_is_published(
     hidden = {(i, j) for i, row in enumerate(grid.values) for j, v in enumerate(row) if v is None}
     height, width = len(grid.values), len(grid.values[0])
     assert determined_cells(hidden, height, width, row_totals=rows, column_totals=cols) == []
+
+
+#: Sparse tables of small counts and zeros: where withheld zeros can give each other away.
+sparse_tables = st.integers(1, 4).flatmap(
+    lambda rows: st.integers(1, 4).flatmap(
+        lambda cols: st.lists(
+            st.lists(st.sampled_from([0, 0, 0, 1, 2, 3, 7, 10]), min_size=cols, max_size=cols),
+            min_size=rows,
+            max_size=rows,
+        )
+    )
+)
+
+
+def test_withheld_zeros_of_a_column_summing_to_zero_are_not_the_protection():
+    """3 and 7 in one column, zeros in the other: the rectangle through the 3 and the
+    zeros protects nothing (the zeros' column total 0 tells both are 0, and then the 3
+    is its row's total), so more is withheld until no count can be worked out."""
+    grid = protect([[3, 0], [7, 0]])
+    hidden = {(i, j) for i, row in enumerate(grid.values) for j, v in enumerate(row) if v is None}
+    assert (0, 0) in hidden
+    full = ((3, 0, 3), (7, 0, 7), (10, 0, 10))
+    values = {(i, j): v for i, row in enumerate(full) for j, v in enumerate(row)}
+    relations = [list(r.items()) for r in _constraints(3, 3, row_totals=True, column_totals=True)]
+    assert attacked(hidden, relations, values) == set()
+    assert attacked({(0, 0), (0, 1), (1, 0), (1, 1)}, relations, values) == {
+        (0, 0),
+        (0, 1),
+        (1, 0),
+        (1, 1),
+    }
+
+
+@settings(max_examples=300)
+@given(
+    st.one_of(sparse_tables, sparse_tables, tables),
+    st.sampled_from([3, 5, 5, 10]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_no_withheld_cell_falls_to_the_attackers_linear_programmes(cells, threshold, rows, cols):
+    """With bounds too: withheld zeros whose sum is known to be 0 would give each other away."""
+    grid = protect(cells, threshold, row_totals=rows, column_totals=cols)
+    full = protect(cells, 1, row_totals=rows, column_totals=cols).values
+    height, width = len(full), len(full[0])
+    values = {(i, j): full[i][j] for i in range(height) for j in range(width)}
+    relations = [
+        list(r.items()) for r in _constraints(height, width, row_totals=rows, column_totals=cols)
+    ]
+    hidden = {(i, j) for i, row in enumerate(grid.values) for j, v in enumerate(row) if v is None}
+    assert attacked(hidden, relations, values) == set()
 
 
 @given(tables, st.integers(1, 10))

@@ -2,9 +2,12 @@
 
 The proof the issue asks for: over generated tables with their margins, and sets of
 "annual" tables that add up to a "final" one, no withheld count can be derived
-exactly from what is published (checked here by exact rational rank, independently
-of the modular elimination the library uses), and nothing is withheld that need not
-be (each secondary cell, shown again, would make a withheld count derivable).
+exactly from what is published, and nothing is withheld that need not be (each
+secondary cell, shown again, would make a withheld count derivable). Derivable is
+checked two ways written apart from the library: by exact rational rank (linear
+algebra, ``derivable``) and by the attacker's linear programmes with counts not
+negative (``attacked``: the lowest and highest value of each withheld count, solved
+by HiGHS through SciPy, the audit of statistical offices' tools).
 """
 
 from __future__ import annotations
@@ -12,10 +15,13 @@ from __future__ import annotations
 import itertools
 from fractions import Fraction
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.optimize import linprog
 
+from hankemalli.reporting import derivable_counts
 from hankemalli.reporting._linked import determined, protect_linked
 
 
@@ -53,6 +59,47 @@ def derivable(hidden, relations):
                 rows[other] = {k: v for k, v in base.items() if v}
         rows[pivot] = row
     return {pivot for pivot, row in rows.items() if set(row) == {pivot}}
+
+
+def attacked(hidden, relations, values, *, signed=(), first=False):
+    """The withheld counts whose lowest and highest possible values are equal.
+
+    The attacker knows every shown count, every relation, and that counts are not
+    negative (``signed`` cells excepted); for each withheld count two linear
+    programmes (minimise it, maximise it) are solved by HiGHS. With ``first``, stops
+    at the first derivable count found.
+    """
+    hidden = sorted(set(hidden), key=repr)
+    index = {cell: n for n, cell in enumerate(hidden)}
+    rows, rhs = [], []
+    for relation in relations:
+        row = np.zeros(len(hidden))
+        known = 0.0
+        for cell, c in relation:
+            if cell in index:
+                row[index[cell]] += c
+            else:
+                known += c * values[cell]
+        if row.any():
+            rows.append(row)
+            rhs.append(-known)
+    bounds = [(None, None) if cell in signed else (0, None) for cell in hidden]
+    found = set()
+    for cell, n in index.items():
+        if not rows:
+            break
+        objective = np.zeros(len(hidden))
+        objective[n] = 1
+        low = linprog(objective, A_eq=np.array(rows), b_eq=rhs, bounds=bounds, method="highs")
+        high = linprog(-objective, A_eq=np.array(rows), b_eq=rhs, bounds=bounds, method="highs")
+        assert low.status in (0, 3), low.message
+        assert high.status in (0, 3), high.message
+        if low.status == 0 and high.status == 0 and -high.fun - low.fun < 1e-7:
+            assert abs(low.fun - values[cell]) < 1e-6  # the attack finds the true count
+            found.add(cell)
+            if first:
+                break
+    return found
 
 
 def table(cells):
@@ -107,6 +154,97 @@ def test_the_issue_example_withholds_a_second_status():
     assert found.secondary == {"inactive"}  # the smallest count that protects it
     assert derivable(found.withheld, relations) == set()
     assert (found.cells, found.total, found.withheld_total) == (4, 44, 2)
+
+
+def test_withheld_zeros_whose_sum_is_known_to_be_zero_are_derivable():
+    """The reviewer's attack: men 10 = unemployed 10 + inactive • + employed •.
+
+    Linear algebra cannot solve for either withheld count, but counts are not
+    negative, so both are 0. The library's audit says so, as the attacker's linear
+    programmes do.
+    """
+    values = {"men": 10, "unemployed": 10, "inactive": 0, "employed": 0}
+    relations = [[("men", 1), ("unemployed", -1), ("inactive", -1), ("employed", -1)]]
+    hidden = {"inactive", "employed"}
+    assert determined(hidden, relations) == set()
+    assert determined(hidden, relations, values) == hidden == attacked(hidden, relations, values)
+
+
+def test_a_withheld_zero_beside_a_count_protects_it_one_way():
+    """Total 2 = a 2 + b 0, both withheld: a lies anywhere from 0 to 2, so neither is derivable."""
+    values = {"total": 2, "a": 2, "b": 0}
+    relations = [[("total", 1), ("a", -1), ("b", -1)]]
+    assert (
+        determined({"a", "b"}, relations, values)
+        == set()
+        == attacked({"a", "b"}, relations, values)
+    )
+
+
+def test_zeros_that_only_sum_to_zero_through_other_identities_are_derivable():
+    """x − y = 0 and y + z = 0 (the shown cells cancel): all three withheld zeros are 0."""
+    values = {"x": 0, "y": 0, "z": 0, "s": 4, "t": 4}
+    relations = [[("x", 1), ("y", -1)], [("y", 1), ("z", 1), ("s", 1), ("t", -1)]]
+    hidden = {"x", "y", "z"}
+    assert determined(hidden, relations) == set()
+    assert determined(hidden, relations, values) == hidden == attacked(hidden, relations, values)
+
+
+def test_a_signed_cell_has_no_bound():
+    """A correction of 0 beside a withheld zero does not pin it: a change can be negative."""
+    values = {"final": 5, "year": 5, "other": 0, "change": 0}
+    relations = [[("final", 1), ("year", -1), ("other", -1), ("change", -1)]]
+    hidden = {"other", "change"}
+    assert determined(hidden, relations, values) == hidden
+    assert determined(hidden, relations, values, signed={"change"}) == set()
+    assert attacked(hidden, relations, values, signed={"change"}) == set()
+
+
+def test_a_zero_is_given_up_instead_of_a_count_where_it_protects_as_well():
+    """Total 9 = a 2 + b 0 + c 0 + d 7: withholding a zero leaves a anywhere in 0..2."""
+    values = {"total": 9, "a": 2, "b": 0, "c": 0, "d": 7}
+    relations = [[("total", 1), ("a", -1), ("b", -1), ("c", -1), ("d", -1)]]
+    found = protect_linked(values, relations, 5)
+    assert len(found.secondary) == 1
+    assert values[next(iter(found.secondary))] == 0
+    assert attacked(found.withheld, relations, values) == set()
+
+
+def test_zeros_that_would_give_each_other_away_are_not_withheld():
+    """Two years of zeros and one with 1 and 5: the final equals that year, so its cells
+    and their margins are withheld; a cycle of zeros would protect nothing (their sums
+    are known to be 0), so none is withheld."""
+    values, relations = linked_years([[[0, 0], [0, 0]], [[0, 0], [0, 0]], [[0, 0], [1, 5]]])
+    found = protect_linked(values, relations, 5)
+    assert all(values[c] > 0 for c in found.withheld)
+    assert found.withheld == {
+        (y, *cell) for y in (2, "final") for cell in ((1, 0), (1, 1), ("*", 0), ("*", 1))
+    }
+    assert attacked(found.withheld, relations, values) == set()
+
+
+def test_a_change_that_may_be_negative_is_withheld_by_its_size():
+    """Leavers 270 in the final report, 0 + 84 + 106 + 81 in the years: the change −1 is small."""
+    values = {"final": 270, "y1": 0, "y2": 84, "y3": 106, "y4": 81, "change": -1}
+    relations = [[("final", 1), *((y, -1) for y in ("y1", "y2", "y3", "y4")), ("change", -1)]]
+    with pytest.raises(ValueError, match="negative"):
+        protect_linked(values, relations, 5)
+    found = protect_linked(values, relations, 5, signed={"change"})
+    assert found.primary == {"change"}
+    assert found.secondary == {"y3"} or len(found.secondary) == 1
+    assert attacked(found.withheld, relations, values, signed={"change"}) == set()
+
+
+def test_a_cell_never_shown_is_protected_when_small_but_not_counted():
+    """A change applied but not listed: withheld always; a small one must not be derivable."""
+    values = {"final": 30, "year": 31, "change": -1}
+    relations = [[("final", 1), ("year", -1), ("change", -1)]]
+    found = protect_linked(values, relations, 5, signed={"change"}, unshown={"change"})
+    assert "change" not in found.withheld
+    assert found.cells == 2
+    assert len(found.withheld) == 1
+    hidden = set(found.withheld) | {"change"}
+    assert attacked(hidden, relations, values, signed={"change"}) == set()
 
 
 def test_a_count_withheld_in_one_year_does_not_fall_out_of_the_final_total():
@@ -171,8 +309,9 @@ def test_no_withheld_count_of_a_table_can_be_derived_and_none_is_withheld_needle
     found = protect_linked(values, relations, threshold)
     assert found.primary == {k for k, v in values.items() if 0 < v < threshold}
     assert derivable(found.withheld, relations) == set()
+    assert attacked(found.withheld, relations, values) == set()
     for cell in found.secondary:
-        assert derivable(found.withheld - {cell}, relations), cell
+        assert attacked(found.withheld - {cell}, relations, values, first=True), cell
 
 
 @settings(max_examples=30, deadline=None)
@@ -193,8 +332,9 @@ def test_no_withheld_count_of_linked_annual_and_final_tables_can_be_derived(year
     values, relations = linked_years(years)
     found = protect_linked(values, relations, 5)
     assert derivable(found.withheld, relations) == set()
+    assert attacked(found.withheld, relations, values) == set()
     for cell in found.secondary:
-        assert derivable(found.withheld - {cell}, relations), cell
+        assert attacked(found.withheld - {cell}, relations, values, first=True), cell
 
 
 @given(grids)
@@ -204,6 +344,35 @@ def test_modular_and_exact_elimination_agree(cells):
     assert determined(hidden, relations) == derivable(hidden, relations)
 
 
+@settings(max_examples=80, deadline=None)
+@given(grids, st.data())
+def test_the_audit_finds_what_the_attackers_linear_programmes_find(cells, data):
+    """Any withheld set, zeros included: the library's audit equals the LP attack."""
+    values, relations = table(cells)
+    hidden = data.draw(st.sets(st.sampled_from(sorted(values, key=repr))), label="hidden")
+    assert derivable_counts(hidden, relations, values) == attacked(hidden, relations, values)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.lists(counts, min_size=2, max_size=2), min_size=2, max_size=2),
+        min_size=2,
+        max_size=3,
+    ),
+    st.data(),
+)
+def test_the_audit_finds_what_the_attackers_linear_programmes_find_in_linked_tables(years, data):
+    """Annual tables and their final table, any withheld set, a signed cell or two."""
+    values, relations = linked_years(years)
+    keys = sorted(values, key=repr)
+    hidden = data.draw(st.sets(st.sampled_from(keys), min_size=1), label="hidden")
+    signed = data.draw(st.sets(st.sampled_from(keys), max_size=2), label="signed")
+    assert derivable_counts(hidden, relations, values, signed=signed) == attacked(
+        hidden, relations, values, signed=signed
+    )
+
+
 def test_a_count_already_published_elsewhere_is_reported_exposed_not_refused():
     """2016 showed a total and all but one of its parts: nothing now can protect the last."""
     values = {"total": 20, "a": 17, "b": 3}
@@ -211,3 +380,13 @@ def test_a_count_already_published_elsewhere_is_reported_exposed_not_refused():
     found = protect_linked(values, relations, 5, fixed={"total": True, "a": True})
     assert found.exposed == {"b"}
     assert "b" in found.withheld
+
+
+def test_zeros_already_published_as_withheld_that_bounds_give_away_are_reported_exposed():
+    """Men 10 = unemployed 10 + inactive • + employed •, all already out: both are 0."""
+    values = {"men": 10, "unemployed": 10, "inactive": 0, "employed": 0}
+    relations = [[("men", 1), ("unemployed", -1), ("inactive", -1), ("employed", -1)]]
+    fixed = {"men": True, "unemployed": True, "inactive": False, "employed": False}
+    found = protect_linked(values, relations, 5, fixed=fixed)
+    assert found.exposed == {"inactive", "employed"}
+    assert found.withheld == {"inactive", "employed"}

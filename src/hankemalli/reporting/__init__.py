@@ -51,7 +51,7 @@ from ._document import (
 )
 from ._format import format_date, format_number, format_percent
 from ._labels import LANGUAGES, Language, code_label, code_labels, text
-from ._linked import LinkedProtection, protect_linked
+from ._linked import LinkedProtection, derivable_counts, protect_linked
 from ._models import model_blocks
 from ._render import render_html, render_json, render_markdown
 from ._tables import CSV_COLUMNS, render_csv, render_xlsx
@@ -92,6 +92,7 @@ __all__ = [
     "catalogue_for",
     "code_label",
     "code_labels",
+    "derivable_counts",
     "derive_final",
     "determined_cells",
     "final_document",

@@ -117,11 +117,23 @@ class Ledger:
     relations: list[tuple[tuple[Variable, int], ...]] = field(factory=list)
     linked: set[Variable] = field(factory=set)
     genders: dict[str, tuple[str, ...]] = field(factory=dict)
+    #: Counts that may be negative (a correction's change).
+    signed: set[Variable] = field(factory=set)
+    #: Counts the report never shows but that make its figures add up (a change
+    #: to a gender group, applied and not listed).
+    unshown: set[Variable] = field(factory=set)
 
     def note(self, shown: Cell, *counts: tuple[Variable, int]) -> Cell:
-        """Note that ``shown`` shows ``counts`` (identity, value); returns ``shown``."""
+        """Note that ``shown`` shows ``counts`` (identity, value); returns ``shown``.
+
+        A negative count (a final figure that corrections took below the years', or
+        the gender table's rest when only the total was corrected) is noted as
+        :attr:`signed`: it has no bound.
+        """
         for variable, value in counts:
             self.values[variable] = value
+            if value < 0:
+                self.signed.add(variable)
         self.cells[id(shown)] = (shown, tuple(v for v, _ in counts))
         return shown
 
@@ -645,11 +657,53 @@ def final_document(
     )
 
 
+def correction_parts(index: int, correction: Correction) -> tuple[tuple[Hashable, int], ...]:
+    """The parts of a correction's change as counts of a published set: (part, change).
+
+    The numerator's change always; the denominator's when there is one. A part is
+    ``("correction", index, year, "n" | "d")``, ``index`` the correction's place in
+    the final figures' list.
+    """
+    parts: list[tuple[Hashable, int]] = [
+        (("correction", index, correction.year, "n"), correction.numerator)
+    ]
+    if correction.denominator:
+        parts.append((("correction", index, correction.year, "d"), correction.denominator))
+    return tuple(parts)
+
+
+def _change_cell(index: int, correction: Correction, threshold: int) -> Cell:
+    """A listed correction's change: withheld when small, or noted for linked protection."""
+    ledger = _LEDGER.get()
+    if ledger is None:
+        small = _small(abs(correction.numerator), threshold) or _small(
+            abs(correction.denominator), threshold
+        )
+        return Withheld() if small else Text(_change(correction))
+    counts = [
+        ((ledger.report, correction.code, correction.group, part), value)
+        for part, value in correction_parts(index, correction)
+    ]
+    ledger.signed.update(v for v, _ in counts)
+    return ledger.note(Text(_change(correction)), *counts)
+
+
 def _cumulation_section(final: FinalFigures, catalogue: Catalogue, threshold: int) -> Section:
     found: list[Block] = []
     # Corrections of whole figures are shown; those of gender groups are applied
-    # but not listed, and a change by fewer people than the threshold is withheld.
-    shown = [c for c in final.corrections if c.group is None]
+    # but not listed, and a change by fewer people than the threshold is withheld
+    # (while a ledger records, the change is noted and protected with the set: the
+    # final figure minus the years' would otherwise tell it).
+    ledger = _LEDGER.get()
+    if ledger is not None:
+        for index, c in enumerate(final.corrections):
+            if c.group is not None:
+                for part, value in correction_parts(index, c):
+                    variable = (ledger.report, c.code, c.group, part)
+                    ledger.values[variable] = value
+                    ledger.signed.add(variable)
+                    ledger.unshown.add(variable)
+    shown = [(i, c) for i, c in enumerate(final.corrections) if c.group is None]
     if shown:
         found.append(
             Table(
@@ -660,15 +714,12 @@ def _cumulation_section(final: FinalFigures, catalogue: Catalogue, threshold: in
                         label=catalogue[c.code].labels,
                         cells=(
                             Text(str(c.year)),
-                            Withheld()
-                            if _small(abs(c.numerator), threshold)
-                            or _small(abs(c.denominator), threshold)
-                            else Text(_change(c)),
+                            _change_cell(i, c, threshold),
                             Text(c.reason),
                             Text(_dates(c.dated)),
                         ),
                     )
-                    for c in shown
+                    for i, c in shown
                 ),
             )
         )

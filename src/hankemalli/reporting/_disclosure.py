@@ -5,7 +5,8 @@ totals below the threshold (default 5) are suppressed (primary suppression), and
 further cells are suppressed until no suppressed cell can be worked out from the
 published ones and the row and column totals (secondary suppression): the
 suppressed cells never form a linear system with a unique solution for any one
-of them. Zeros are published; they identify no one.
+of them, even with the bounds that counts are not negative. Zeros are published;
+they identify no one.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from attrs import frozen
+
+from ._linked import determined
 
 __all__ = ["DEFAULT_THRESHOLD", "ProtectedGrid", "determined_cells", "protect"]
 
@@ -141,10 +144,14 @@ def protect(
     def is_total(c: Cell) -> bool:
         return c[0] >= inner_rows or c[1] >= inner_cols
 
+    values = {(i, j): grid[i][j] for i in range(rows) for j in range(cols)}
+    relations = [
+        list(relation.items()) for relation in _constraints(rows, cols, row_totals, column_totals)
+    ]
     while True:
-        exposed = determined_cells(
-            hidden, rows, cols, row_totals=row_totals, column_totals=column_totals
-        )
+        # Linear algebra, and bounds: withheld zeros whose sum is known to be 0
+        # give each other away (hankemalli.reporting.derivable_counts).
+        exposed = sorted(determined(hidden, relations, values))
         if not exposed:
             break
         i, j = exposed[0]

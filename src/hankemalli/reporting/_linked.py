@@ -13,30 +13,54 @@ The published set is given as cells (each a count, under a key) and relations
 1. withholds every count from 1 to ``threshold - 1`` (primary suppression; zeros
    identify no one and are shown, as in the usual practice of statistical offices:
    Statistics Finland's and Eurostat's rules for frequency tables);
-2. while any withheld count is fixed by what is published (its unit vector lies in
-   the row space of the relations restricted to the withheld cells), withholds one
-   more cell that shares a relation with it: the smallest count that frees it, or,
-   when no single cell does, the smallest count of those relations, and looks again
-   (secondary suppression, smallest counts first: the information lost is kept low);
+2. while any withheld count is derivable from what is published (below), withholds
+   one more cell that shares a relation with it: the smallest count that frees it,
+   or, when no single cell does, the smallest count of those relations, and looks
+   again (secondary suppression, smallest counts first and zeros last: the
+   information lost is kept low);
 3. then tries to show again each secondary cell, largest first, and shows it when no
-   withheld count becomes fixed (nothing is withheld that need not be).
+   withheld count becomes derivable (nothing is withheld that need not be), and
+   swaps a secondary cell for a smaller one (a zero too) that protects as well.
 
 Cells already published (a report an association has sent) are *fixed*: shown ones
-stay shown and count as known, withheld ones stay withheld. The check is exact
-linear algebra over the rationals (the attack of subtraction and of solving the
-published equations); bounds from non-negativity are not part of it.
+stay shown and count as known, withheld ones stay withheld.
+
+What "worked out" means is the audit of statistical offices' tools (τ-ARGUS's
+"audit", Hundepool et al. 2012, *Statistical Disclosure Control*, §4.2–4.3): the
+lowest and the highest value each withheld count can take, given every published
+count, every identity and that counts are not negative, found by linear
+programming. A count is *derivable* when the two are equal. Subtraction and solving
+the equations (linear algebra) are part of it, and so are bounds: participants 10 =
+unemployed 10 + inactive • + employed • tells that both withheld counts are 0.
+
+The audit needs no solver over the whole set. A withheld count that is not 0 can
+move both ways, so non-negativity binds only at the withheld zeros: the counts can
+change together along a direction ``d`` exactly when ``d`` keeps every published
+count and every identity (``d`` in the null space of the relations restricted to
+the withheld cells) and does not lower a withheld zero. A count is derivable when
+every such direction leaves it alone. The zeros that no direction can raise
+(implicitly zero) are found by a small linear programme over the zeros only
+(:func:`_implicit_zeros`); they are as good as published, and the rest is the exact
+linear check. Bounds from counts being whole numbers (an interval of [1, 1.5]
+holds one whole number) are not modelled, as in those tools' audits.
+
+Cells that may be negative (a correction's change) are ``signed``: they have no
+bound, and a small one is withheld by its absolute value.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
+from fractions import Fraction
 from typing import Generic, TypeVar
 
 from attrs import frozen
 
-__all__ = ["LinkedProtection", "determined", "protect_linked"]
+__all__ = ["LinkedProtection", "derivable_counts", "determined", "protect_linked"]
 
 K = TypeVar("K", bound=Hashable)
+#: The numbers of an elimination: whole numbers modulo the prime, or rationals.
+N = TypeVar("N", int, Fraction)
 
 
 @frozen(kw_only=True)
@@ -78,6 +102,64 @@ _PRIME = 2**61 - 1
 _SWAP_ROUNDS = 10
 
 
+def _echelon(
+    index: Mapping[K, int],
+    relations: Iterable[Iterable[tuple[K, int]]],
+    normal: Callable[[N], N],
+    invert: Callable[[N], N],
+    zero: N,
+) -> dict[int, dict[int, N]]:
+    """The relations restricted to the cells of ``index``, in reduced row echelon form.
+
+    Columns are the cells' numbers in ``index``; a row's pivot is its least column.
+    ``normal`` brings a number to its normal form (modulo the prime, or as it is)
+    and ``invert`` gives its inverse. Returns the rows by their pivot column.
+    """
+    pivots: dict[int, dict[int, N]] = {}
+    for relation in relations:
+        row: dict[int, N] = {}
+        for cell, coefficient in relation:
+            n = index.get(cell)
+            if n is not None:
+                row[n] = normal(row.get(n, zero) + coefficient)
+        row = {k: v for k, v in row.items() if v}
+        for pivot in sorted(k for k in row if k in pivots):
+            factor = row.get(pivot)
+            if factor:
+                for k, v in pivots[pivot].items():
+                    row[k] = normal(row.get(k, zero) - factor * v)
+                row = {k: v for k, v in row.items() if v}
+        if not row:
+            continue
+        pivot = min(row)
+        inverse = invert(row[pivot])
+        row = {k: normal(v * inverse) for k, v in row.items()}
+        for other, other_row in pivots.items():
+            factor = other_row.get(pivot)
+            if factor:
+                for k, v in row.items():
+                    other_row[k] = normal(other_row.get(k, zero) - factor * v)
+                pivots[other] = {k: v for k, v in other_row.items() if v}
+        pivots[pivot] = row
+    return pivots
+
+
+def _modular(value: int) -> int:
+    return value % _PRIME
+
+
+def _modular_inverse(value: int) -> int:
+    return pow(value, -1, _PRIME)
+
+
+def _as_is(value: Fraction) -> Fraction:
+    return value
+
+
+def _reciprocal(value: Fraction) -> Fraction:
+    return 1 / value
+
+
 def _reduced(
     secret: set[K], relations: Iterable[Iterable[tuple[K, int]]]
 ) -> tuple[list[K], dict[int, dict[int, int]]]:
@@ -87,45 +169,171 @@ def _reduced(
     """
     cells = sorted(secret, key=repr)
     order = {cell: n for n, cell in enumerate(cells)}
-    pivots: dict[int, dict[int, int]] = {}
-    for relation in relations:
-        row: dict[int, int] = {}
-        for cell, coefficient in relation:
-            n = order.get(cell)
-            if n is not None:
-                row[n] = (row.get(n, 0) + coefficient) % _PRIME
-        row = {k: v for k, v in row.items() if v}
-        for pivot in sorted(k for k in row if k in pivots):
-            factor = row.get(pivot)
-            if factor:
-                for k, v in pivots[pivot].items():
-                    row[k] = (row.get(k, 0) - factor * v) % _PRIME
-                row = {k: v for k, v in row.items() if v}
-        if not row:
-            continue
-        pivot = min(row)
-        inverse = pow(row[pivot], -1, _PRIME)
-        row = {k: v * inverse % _PRIME for k, v in row.items()}
-        for other, other_row in pivots.items():
-            factor = other_row.get(pivot)
-            if factor:
-                for k, v in row.items():
-                    other_row[k] = (other_row.get(k, 0) - factor * v) % _PRIME
-                pivots[other] = {k: v for k, v in other_row.items() if v}
-        pivots[pivot] = row
-    return cells, pivots
+    return cells, _echelon(order, relations, _modular, _modular_inverse, 0)
 
 
-def determined(hidden: Iterable[K], relations: Iterable[Iterable[tuple[K, int]]]) -> set[K]:
+def _linear(hidden: set[K], relations: Iterable[Iterable[tuple[K, int]]]) -> set[K]:
+    """The hidden cells that linear algebra alone fixes (see :func:`determined`)."""
+    cells, pivots = _reduced(hidden, relations)
+    return {cells[pivot] for pivot, row in pivots.items() if len(row) == 1}
+
+
+def determined(
+    hidden: Iterable[K],
+    relations: Iterable[Iterable[tuple[K, int]]],
+    values: Mapping[K, int] | None = None,
+    *,
+    signed: Collection[K] = (),
+) -> set[K]:
     """The hidden cells whose value the relations and the shown cells fix exactly.
 
     Each relation says that the sum of its cells times their coefficients is zero;
-    shown cells are known numbers. A hidden cell is fixed when its unit vector lies
-    in the row space of the relations restricted to the hidden cells: in the
-    reduced row echelon form, a row with that cell as its only entry.
+    shown cells are known numbers. Without ``values``, this is linear algebra: a
+    hidden cell is fixed when its unit vector lies in the row space of the relations
+    restricted to the hidden cells (in the reduced row echelon form, a row with that
+    cell as its only entry). With the true ``values``, counts are also known not to
+    be negative (except the ``signed`` cells): the cells fixed are those whose lowest
+    and highest possible values, by linear programming, are equal (the module's
+    notes say how this is found exactly).
     """
-    cells, pivots = _reduced(set(hidden), relations)
-    return {cells[pivot] for pivot, row in pivots.items() if len(row) == 1}
+    secret = set(hidden)
+    links = [tuple(relation) for relation in relations]
+    if values is None:
+        return _linear(secret, links)
+    zeros = {cell for cell in secret if values[cell] == 0 and cell not in signed}
+    if not zeros:
+        return _linear(secret, links)
+    stuck = _implicit_zeros(zeros, secret, links)
+    return stuck | _linear(secret - stuck, links)
+
+
+def derivable_counts(
+    withheld: Iterable[K],
+    relations: Iterable[Iterable[tuple[K, int]]],
+    values: Mapping[K, int],
+    *,
+    signed: Collection[K] = (),
+) -> set[K]:
+    """The withheld counts a reader can work out exactly (paljastuvat luvut): the audit.
+
+    ``relations`` are the identities between the counts (each sums to zero);
+    ``values`` the true counts, shown or withheld; ``signed`` the counts that may
+    be negative. A withheld count is derivable when its lowest and highest possible
+    values, given every shown count, every identity and that counts are not
+    negative, are equal: the audit of statistical offices' tools (τ-ARGUS), by
+    subtraction, linear algebra and bounds alike. Use it to check tables an
+    association protects by hand before publishing them.
+    """
+    return determined(withheld, relations, values, signed=signed)
+
+
+def _implicit_zeros(
+    zeros: set[K], hidden: set[K], relations: list[tuple[tuple[K, int], ...]]
+) -> set[K]:
+    """The withheld zeros that no change keeping what is published can raise.
+
+    The relations restricted to the withheld cells are brought to reduced row
+    echelon form over the rationals with the zeros' columns last, so a row whose
+    leading cell is a zero holds zeros only; the other rows lead with a cell that
+    has no bound and so bind nothing. Those rows ``B`` leave ``B w = 0``, ``w ≥ 0``
+    over the zeros; a zero is stuck when no such ``w`` is positive at it. Found by
+    maximising the sum over the zeros not yet known to move, again and again
+    (:func:`_simplex_max`), until the maximum is 0.
+    """
+    order = {cell: (cell in zeros, repr(cell)) for cell in hidden}
+    columns = sorted(hidden, key=order.__getitem__)
+    index = {cell: n for n, cell in enumerate(columns)}
+    pivots = _echelon(index, relations, _as_is, _reciprocal, Fraction(0))
+    first_zero = len(hidden) - len(zeros)
+    bound = {p: row for p, row in pivots.items() if p >= first_zero}
+    free = sorted({k for row in bound.values() for k in row} - set(bound))
+    # w_p = -(sum over the free zeros j of row[j] * w_j) for each bound zero p.
+    position = {j: n for n, j in enumerate(free)}
+    limits = [{position[j]: v for j, v in row.items() if j != p} for p, row in bound.items()]
+    expressed = {p: {position[j]: -v for j, v in row.items() if j != p} for p, row in bound.items()}
+    waiting = set(bound) | set(free)
+    while waiting:
+        objective = [Fraction(0)] * len(free)
+        for z in waiting:
+            if z in position:
+                objective[position[z]] += 1
+            else:
+                for j, v in expressed[z].items():
+                    objective[j] += v
+        best, point = _simplex_max(objective, limits)
+        if best <= 0:
+            break
+        rising = {
+            z
+            for z in waiting
+            if (
+                point[position[z]]
+                if z in position
+                else sum(v * point[j] for j, v in expressed[z].items())
+            )
+            > 0
+        }
+        waiting -= rising
+    # A zero in no row that leads with a zero can rise: a cell with no bound, or
+    # nothing at all, makes up for it.
+    return {columns[z] for z in waiting}
+
+
+def _simplex_max(
+    objective: list[Fraction], limits: list[dict[int, Fraction]]
+) -> tuple[Fraction, list[Fraction]]:
+    """Maximise ``objective · w`` over ``0 ≤ w ≤ 1`` with ``row · w ≤ 0`` for each row.
+
+    The simplex method on a tableau of rationals, from the slack basis (``w = 0`` is
+    feasible), with Bland's rule (the entering and leaving variables of least index),
+    which cannot cycle. Returns the maximum and a point where it is reached.
+    """
+    n = len(objective)
+    rows: list[dict[int, Fraction]] = [dict(limit) for limit in limits]
+    rows += [{j: Fraction(1)} for j in range(n)]
+    rhs = [Fraction(0)] * len(limits) + [Fraction(1)] * n
+    for i, row in enumerate(rows):
+        row[n + i] = Fraction(1)
+    basis = [n + i for i in range(len(rows))]
+    cost = {j: Fraction(c) for j, c in enumerate(objective) if c}
+    best = Fraction(0)
+    while True:
+        entering = min((j for j, c in cost.items() if c > 0), default=None)
+        if entering is None:
+            break
+        leaving: int | None = None
+        for i, row in enumerate(rows):
+            a = row.get(entering, 0)
+            if a > 0 and (
+                leaving is None
+                or (rhs[i] / a, basis[i]) < (rhs[leaving] / rows[leaving][entering], basis[leaving])
+            ):
+                leaving = i
+        if leaving is None:  # pragma: no cover - every variable is at most 1
+            raise ArithmeticError("the linear programme is unbounded")
+        pivot_row = rows[leaving]
+        a = pivot_row[entering]
+        pivot_row = {k: v / a for k, v in pivot_row.items()}
+        rows[leaving] = pivot_row
+        rhs[leaving] /= a
+        for i, row in enumerate(rows):
+            factor = row.get(entering)
+            if i != leaving and factor:
+                for k, v in pivot_row.items():
+                    row[k] = row.get(k, Fraction(0)) - factor * v
+                rows[i] = {k: v for k, v in row.items() if v}
+                rhs[i] -= factor * rhs[leaving]
+        factor = cost[entering]
+        for k, v in pivot_row.items():
+            cost[k] = cost.get(k, Fraction(0)) - factor * v
+        cost = {k: v for k, v in cost.items() if v}
+        best += factor * rhs[leaving]
+        basis[leaving] = entering
+    point = [Fraction(0)] * n
+    for i, variable in enumerate(basis):
+        if variable < n:
+            point[variable] = rhs[i]
+    return best, point
 
 
 class _Freedom(Generic[K]):
@@ -213,92 +421,122 @@ def protect_linked(
     threshold: int,
     *,
     fixed: Mapping[K, bool] | None = None,
+    signed: Collection[K] = (),
+    unshown: Collection[K] = (),
 ) -> LinkedProtection:
     """Withhold what must be withheld in a published set, and no more.
 
     ``values`` are the counts by key; ``relations`` the identities between them (each
     sums to zero); ``fixed`` the cells already published: True if shown, False if
-    withheld. Counts must be whole and not negative; ``threshold`` at least 1.
+    withheld. Counts must be whole and not negative, except the ``signed`` cells (a
+    correction's change), which are withheld when their size is small. ``unshown``
+    cells are never published (a change applied but not listed): they are always
+    withheld, protected when small, and not counted as cells of the set.
+    ``threshold`` is at least 1.
     """
     if threshold < 1:
         raise ValueError(f"the threshold must be at least 1, got {threshold}")
-    negative = [k for k, v in values.items() if v < 0]
+    signed = frozenset(signed)
+    negative = [k for k, v in values.items() if v < 0 and k not in signed]
     if negative:
         raise ValueError(f"counts cannot be negative: {negative[:5]!r}")
     fixed = dict(fixed or {})
+    never = frozenset(unshown)
     links = [tuple((cell, c) for cell, c in relation if c) for relation in relations]
-    unknown = {cell for relation in links for cell, _ in relation} - set(values)
+    unknown = ({cell for relation in links for cell, _ in relation} | never) - set(values)
     if unknown:
         raise ValueError(f"relations name cells with no value: {sorted(map(repr, unknown))[:5]}")
     by_cell: dict[K, list[int]] = {}
     for index, relation in enumerate(links):
         for cell, _ in relation:
             by_cell.setdefault(cell, []).append(index)
+    size = {k: abs(v) for k, v in values.items()}
 
-    primary = {k for k, v in values.items() if 0 < v < threshold and fixed.get(k) is not True} | {
+    primary = {k for k, v in size.items() if 0 < v < threshold and fixed.get(k) is not True} | {
         k for k, shown in fixed.items() if shown is False
     }
-    hidden = set(primary)
+    hidden = primary | never
 
     def touched(cells: set[K]) -> list[tuple[tuple[K, int], ...]]:
         return [links[i] for i in sorted({i for cell in cells for i in by_cell.get(cell, ())})]
 
-    def cost(cell: K) -> tuple[int, str]:
-        return (values[cell], repr(cell))
+    def bound(cell: K) -> bool:
+        return values[cell] == 0 and cell not in signed
+
+    def cost(cell: K) -> tuple[bool, int, str]:
+        # Zeros last when choosing: a withheld zero can only be raised, so zeros
+        # withheld together with a known sum of 0 give each other away. The swaps
+        # below then give a count up for a zero wherever the zero protects as well.
+        return (bound(cell), size[cell], repr(cell))
+
+    def loss(cell: K) -> tuple[int, str]:
+        return (size[cell], repr(cell))
+
+    def open_cells(cells: set[K]) -> set[K]:
+        return determined(cells, touched(cells), values, signed=signed)
 
     seen: set[frozenset[K]] = set()
     exposed: set[K] = set()
-    while True:
-        open_now = determined(hidden, touched(hidden))
-        # A secondary cell that can be worked out protects nothing: it is shown
-        # again (what can be worked out stays the same), unless that would bring
-        # back a choice already made (the round below would withhold it again).
-        state = frozenset(hidden)
-        if state not in seen:
-            seen.add(state)
-            hidden -= open_now - primary
-        open_now &= primary
-        open_now -= exposed
-        if not open_now:
-            break
-        # One round frees every fixed cell it can: beside each, cheapest first, the
-        # smallest count not yet withheld; if that alone does not free it, the next
-        # round adds the next smallest, and the pass below shows again what was not
-        # needed.
-        chosen: set[K] = set()
-        for target in sorted(open_now, key=cost):
-            if target in chosen:
-                continue
-            cycle = _cycle(target, hidden | chosen, fixed, links, by_cell, values)
-            if cycle:
-                chosen |= cycle
-                continue
-            near = _beside(target, hidden | chosen, fixed, links, by_cell, cost)
-            if near:
-                chosen.add(near[0])
-            elif not chosen:
-                # Every cell linked to it is withheld or already published: nothing
-                # this report could withhold would protect it. It stays withheld
-                # and is reported as exposed.
-                exposed.add(target)
-        if not chosen:
-            break  # every target left is exposed
-        hidden |= chosen
+
+    def grow() -> None:
+        nonlocal hidden
+        while True:
+            open_now = open_cells(hidden)
+            # A secondary cell that can be worked out protects nothing: it is shown
+            # again (what can be worked out stays the same), unless that would bring
+            # back a choice already made (the round below would withhold it again).
+            state = frozenset(hidden)
+            if state not in seen:
+                seen.add(state)
+                hidden -= open_now - primary - never
+            open_now &= primary
+            open_now -= exposed
+            if not open_now:
+                return
+            # One round frees every fixed cell it can: beside each, cheapest first,
+            # the smallest count not yet withheld; if that alone does not free it, the
+            # next round adds the next smallest, and the pass below shows again what
+            # was not needed.
+            chosen: set[K] = set()
+            for target in sorted(open_now, key=cost):
+                if target in chosen:
+                    continue
+                cycle = _cycle(target, hidden | chosen, fixed, links, by_cell, size)
+                if cycle:
+                    chosen |= cycle
+                    continue
+                near = _beside(target, hidden | chosen, fixed, links, by_cell, cost)
+                if near:
+                    chosen.add(near[0])
+                elif not chosen:
+                    # Every cell linked to it is withheld or already published:
+                    # nothing this report could withhold would protect it. It stays
+                    # withheld and is reported as exposed.
+                    exposed.add(target)
+            if not chosen:
+                return  # every target left is exposed
+            hidden |= chosen
 
     def show_again() -> None:
-        # Show again what need not be withheld, the largest first.
+        # Show again what need not be withheld, the largest first: a cell whose
+        # showing fixes no other withheld cell. The linear check decides, except
+        # where withheld zeros are linked to the cell (bounds may then fix more).
         freedom: _Freedom[K] = _Freedom(*_reduced(hidden, touched(hidden)))
-        for cell in sorted(hidden - primary, key=cost, reverse=True):
-            if freedom.can_show(cell):
-                freedom.show(cell)
-                hidden.discard(cell)
+        for cell in sorted(hidden - primary - never, key=cost, reverse=True):
+            if not freedom.can_show(cell):
+                continue
+            area = _component({cell}, hidden, links, by_cell)
+            if any(bound(other) for other in area - {cell}) and open_cells(
+                area - {cell}
+            ) - open_cells(area):
+                continue
+            freedom.show(cell)
+            hidden.discard(cell)
 
-    show_again()
-
-    def _swap_round() -> bool:
+    def swap_round() -> bool:
         nonlocal hidden
         swapped = False
-        for cell in sorted(hidden - primary, key=cost, reverse=True):
+        for cell in sorted(hidden - primary - never, key=loss, reverse=True):
             if cell not in hidden:
                 continue
             near = sorted(
@@ -306,9 +544,9 @@ def protect_linked(
                     other
                     for i in by_cell.get(cell, ())
                     for other, _ in links[i]
-                    if other not in hidden and fixed.get(other) is None and cost(other) < cost(cell)
+                    if other not in hidden and fixed.get(other) is None and loss(other) < loss(cell)
                 },
-                key=cost,
+                key=loss,
             )
             for other in near:
                 trial = (hidden - {cell}) | {other}
@@ -318,28 +556,37 @@ def protect_linked(
                     c for i in by_cell.get(cell, ()) for c, _ in links[i] if c in trial
                 }
                 area = _component(start, trial, links, by_cell)
-                if not determined(area, touched(area)):
+                if not open_cells(area):
                     hidden = trial
                     swapped = True
                     break
         return swapped
 
+    grow()
+    show_again()
     # Then give up a smaller count instead of a larger one where that protects as
     # well: each secondary cell, the largest first, is swapped for the smallest
     # count beside it whose withholding leaves nothing derivable. The check looks
     # only at the withheld cells linked to the two (the component they share).
     for _ in range(_SWAP_ROUNDS):
-        if not _swap_round():
+        if not swap_round():
             break
         show_again()
-
+    # The audit of the whole set: nothing withheld to protect may be derivable. A
+    # withheld cell that is derivable protects nothing and is shown.
+    for _ in range(_SWAP_ROUNDS):
+        if not (open_cells(hidden) & primary) - exposed:
+            break
+        grow()  # pragma: no cover - each step above keeps the set protected
+    hidden -= open_cells(hidden) - primary - never
+    published = hidden - never
     return LinkedProtection(
-        withheld=frozenset(hidden),
-        primary=frozenset(primary),
-        secondary=frozenset(hidden - primary),
-        cells=len(values),
-        total=sum(values.values()),
-        withheld_total=sum(values[k] for k in hidden),
+        withheld=frozenset(published),
+        primary=frozenset(primary - never),
+        secondary=frozenset(published - primary),
+        cells=len(values) - len(never),
+        total=sum(v for k, v in size.items() if k not in never),
+        withheld_total=sum(size[k] for k in published),
         exposed=frozenset(exposed),
     )
 
@@ -390,7 +637,7 @@ def _cycle(
         options = [cell for cell in members if cell not in support and fixed.get(cell) is not True]
         if not options:
             return set()
-        pick = min(options, key=lambda c: (c not in hidden, values[c], repr(c)))
+        pick = min(options, key=lambda c: (c not in hidden, values[c] == 0, values[c], repr(c)))
         support.add(pick)
         waiting.extend(by_cell.get(pick, ()))
     return support - hidden - {target}
@@ -402,7 +649,7 @@ def _beside(
     fixed: Mapping[K, bool],
     links: list[tuple[tuple[K, int], ...]],
     by_cell: Mapping[K, list[int]],
-    cost: Callable[[K], tuple[int, str]],
+    cost: Callable[[K], tuple[bool, int, str]],
 ) -> list[K]:
     """The cells that could be withheld to free ``target``, cheapest first.
 

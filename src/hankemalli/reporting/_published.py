@@ -12,9 +12,16 @@ between them are collected:
   exactly (for the total and for each gender column);
 - across reports, an additive figure of the final report is the sum of the annual
   reports' (each gender column, each breakdown group, a share's numerator and
-  denominator), and a cumulative one equals the latest year's. Corrections make
-  the sum differ by a published amount; the identity is kept, which can only make
-  the protection stronger.
+  denominator), and a cumulative one equals the latest year's, each plus the
+  corrections of those years: a listed change is a count of the set (signed), a
+  change to a gender group is never shown (unshown), so the final figure minus the
+  years' gives neither away. A peak equals the largest year's; the groups of an
+  operating model's comparison do not add up over the years and have no identity.
+
+Every identity holds on the exact counts (the tests check it over generated
+datasets and corrections), and the protection is audited with bounds: no withheld
+count's lowest and highest possible values are equal
+(:func:`~hankemalli.reporting.derivable_counts`).
 
 :func:`~hankemalli.reporting._linked.protect_linked` then chooses what to withhold,
 and every cell showing a withheld count (or a share whose numerator or denominator
@@ -31,7 +38,7 @@ from typing import cast
 
 from attrs import evolve
 
-from ..indicators import Catalogue
+from ..indicators import Catalogue, PeakHeadcount
 from ._build import Ledger, Variable, recording, stop_recording
 from ._document import (
     Cell,
@@ -128,29 +135,85 @@ def _bases(ledger: Ledger) -> None:
                 break
 
 
+#: The groups of an operating model's comparison (reporting/_models.py): who used the
+#: model's services in a year is not who used them over the whole programme, so their
+#: counts do not add up over the years.
+_MODEL_GROUPS = (":used", ":not_used")
+
+#: Which part of a correction's change (numerator "n", denominator "d") each kind of
+#: count of a figure takes.
+_CHANGED = {"n": "n", "share_n": "n", "share_d": "d", "d": "d"}
+
+
+def _corrections(final: Ledger) -> dict[tuple[str, str | None, str], list[tuple[Variable, int]]]:
+    """The final report's corrections by (code, group, part changed): (change, year)."""
+    found: dict[tuple[str, str | None, str], list[tuple[Variable, int]]] = {}
+    for variable in final.values:
+        key, code, group, part = variable
+        if key == final.report and isinstance(part, tuple) and part[0] == "correction":
+            _, _, year, changed = part
+            found.setdefault((code, group, changed), []).append((variable, year))
+    return found
+
+
 def _cumulation(
     final: Ledger, annual: Sequence[Ledger], catalogue: Catalogue
 ) -> list[tuple[tuple[Variable, int], ...]]:
-    """The identities between the final report's counts and the annual reports'."""
+    """The identities between the final report's counts and the annual reports'.
+
+    A final count is the sum of the years' (an additive figure) or the latest
+    year's (a cumulative one), plus the corrections of those years to it: the
+    changes listed in the final report, and those applied to a gender group and not
+    listed (:attr:`Ledger.unshown`).
+    """
     found: list[tuple[tuple[Variable, int], ...]] = []
     if not annual:
         return found  # the final report alone: no year to add up
     latest = annual[-1]
+    changes = _corrections(final)
+
+    def corrected(code: str, group: str | None, part: Hashable) -> list[tuple[Variable, int]]:
+        changed = _CHANGED.get(part) if isinstance(part, str) else None
+        if changed is None:
+            return []
+        latest_year = latest.report[1] if isinstance(latest.report, tuple) else None
+        return [
+            (variable, -1)
+            for variable, year in changes.get((code, group, changed), ())
+            if not catalogue[code].cumulative or year == latest_year
+        ]
+
     for variable in final.values:
         key, code, group, part = variable
         if (
             key != final.report
             or code not in catalogue.codes
+            or isinstance(part, tuple)
             or (isinstance(part, str) and part.endswith("recomputed"))
         ):
-            continue  # a year's figure among the targets, or the recomputation
+            continue  # a year's figure among the targets, the recomputation, a change
         indicator = catalogue[code]
         if group is not None and code in final.genders:
             continue  # gender columns: below
+        if isinstance(group, str) and group.endswith(_MODEL_GROUPS):
+            continue  # who used a model's services differs between a year and the whole
+        if isinstance(indicator.statistic, PeakHeadcount):
+            # the whole programme's peak is the largest year's: equal to that year
+            # (the first such year; when a correction makes it differ, none)
+            peaks = [
+                (a.values[same], same)
+                for a in annual
+                if (same := (a.report, code, group, part)) in a.values
+            ]
+            if peaks:
+                value, year = max(peaks, key=lambda peak: peak[0])
+                if value == final.values[variable]:
+                    found.append(((variable, 1), (year, -1)))
+            continue
         if indicator.cumulative:
             same = (latest.report, code, group, part)
             if same in latest.values:
-                found.append(((variable, 1), (same, -1)))
+                found.append(((variable, 1), (same, -1), *corrected(code, group, part)))
         elif indicator.additive:
             years = [(a.report, code, group, part) for a in annual]
             if not any(y in a.values for y, a in zip(years, annual, strict=True)):
@@ -159,6 +222,7 @@ def _cumulation(
                 (
                     (variable, 1),
                     *((y, -1) for y, a in zip(years, annual, strict=True) if y in a.values),
+                    *corrected(code, group, part),
                 )
             )
     # Gender columns: a gender shown in every report adds up over the years; the
@@ -175,13 +239,18 @@ def _cumulation(
                 (
                     ((final.report, code, gender, "n"), 1),
                     *(((a.report, code, gender, "n"), -1) for a in having),
+                    *corrected(code, gender, "n"),
                 )
             )
+        # The rest is the total less the genders shown: its change is the total's
+        # less theirs.
         rest: list[tuple[Variable, int]] = [((final.report, code, "rest", "n"), 1)]
         rest += [((final.report, code, g, "n"), 1) for g in shown if g not in every]
         for a in having:
             rest.append(((a.report, code, "rest", "n"), -1))
             rest += [((a.report, code, g, "n"), -1) for g in a.genders[code] if g not in every]
+        rest += corrected(code, None, "n")
+        rest += [(v, 1) for gender in sorted(every) for v, _ in corrected(code, gender, "n")]
         found.append(tuple(rest))
     return found
 
@@ -236,7 +305,14 @@ def protect_set(
     fixed: dict[Variable, bool] = {}
     for given, rebuilt in published:
         fixed.update(_known(given, rebuilt))
-    found = protect_linked(values, relations, threshold, fixed=fixed)
+    found = protect_linked(
+        values,
+        relations,
+        threshold,
+        fixed=fixed,
+        signed={v for ledger in ledgers for v in ledger.signed},
+        unshown={v for ledger in ledgers for v in ledger.unshown},
+    )
     withheld = cast(set[Variable], set(found.withheld))
     return tuple(_replace(report, ledger, withheld, found) for report, ledger in reports)
 
@@ -268,7 +344,7 @@ def _replace(
                 )
             blocks.append(block)
         sections.append(evolve(section, blocks=tuple(blocks)))
-    own = set(ledger.values)
+    own = set(ledger.values) - ledger.unshown
     return evolve(
         report,
         sections=tuple(sections),
