@@ -78,12 +78,23 @@ def in_date_range(value: object) -> TypeGuard[pendulum.Date]:
     return is_pendulum_date(value) and EARLIEST_DATE <= value <= LATEST_DATE
 
 
-def check_date(name: str, value: object) -> Iterator[Problem]:
+#: What a check gives when it finds nothing: the common case, without a generator.
+_NOTHING: tuple[Problem, ...] = ()
+
+
+def check_date(name: str, value: object) -> Iterable[Problem]:
     """A required date must be a pendulum Date (``pendulum.date(2016, 1, 31)``).
 
     It must also lie in the years 1900–2100: a year such as 9999 is a slip of the
     keyboard, and the final report of a programme ending then took 629 s and 930 MB.
     """
+    # Nearly every date is of exactly this type and in range: answered at once.
+    if type(value) is pendulum.Date and EARLIEST_DATE <= value <= LATEST_DATE:
+        return _NOTHING
+    return _date_problems(name, value)
+
+
+def _date_problems(name: str, value: object) -> Iterator[Problem]:
     if not is_pendulum_date(value):
         yield problem((name,), "value.type", expected="expected.date", got=type(value).__name__)
     elif not in_date_range(value):
@@ -96,10 +107,9 @@ def check_date(name: str, value: object) -> Iterator[Problem]:
         )
 
 
-def check_optional_date(name: str, value: object) -> Iterator[Problem]:
+def check_optional_date(name: str, value: object) -> Iterable[Problem]:
     """An optional date is None or a pendulum Date."""
-    if value is not None:
-        yield from check_date(name, value)
+    return _NOTHING if value is None else check_date(name, value)
 
 
 def check_text(
@@ -109,10 +119,14 @@ def check_text(
     optional: bool = False,
     multiline: bool = False,
     record: bool = False,
-) -> Iterator[Problem]:
+) -> Iterable[Problem]:
     """Free text must be a non-blank string (or None where optional); see :func:`text_problems`."""
     if value is None and optional:
-        return
+        return _NOTHING
+    return _text_problems(name, value, multiline=multiline, record=record)
+
+
+def _text_problems(name: str, value: object, *, multiline: bool, record: bool) -> Iterator[Problem]:
     if not isinstance(value, str):
         yield problem((name,), "value.type", expected="expected.text", got=type(value).__name__)
     elif not value.strip():
@@ -161,10 +175,14 @@ def text_problems(
 
 def check_enum(
     name: str, value: object, enum: type[Enum], *, optional: bool = False
-) -> Iterator[Problem]:
+) -> Iterable[Problem]:
     """A code must be a member of its code list (known codes only)."""
-    if value is None and optional:
-        return
+    if isinstance(value, enum) or (value is None and optional):
+        return _NOTHING
+    return _enum_problems(name, value, enum)
+
+
+def _enum_problems(name: str, value: object, enum: type[Enum]) -> Iterator[Problem]:
     if not isinstance(value, enum):
         allowed = ", ".join(str(m.value) for m in enum)
         codes = {str(m.value): m for m in enum}
@@ -185,10 +203,14 @@ def check_enum(
             )
 
 
-def check_boolean(name: str, value: object, *, optional: bool = False) -> Iterator[Problem]:
+def check_boolean(name: str, value: object, *, optional: bool = False) -> Iterable[Problem]:
     """A yes or no must be ``True`` or ``False`` (or ``None``, unknown, where optional)."""
-    if value is None and optional:
-        return
+    if isinstance(value, bool) or (value is None and optional):
+        return _NOTHING
+    return _boolean_problems(name, value, optional=optional)
+
+
+def _boolean_problems(name: str, value: object, *, optional: bool) -> Iterator[Problem]:
     if not isinstance(value, bool):
         expected = "expected.optional_boolean" if optional else "expected.boolean"
         yield problem((name,), "value.type", expected=expected, got=shown_safely(value))
@@ -196,8 +218,20 @@ def check_boolean(name: str, value: object, *, optional: bool = False) -> Iterat
 
 def check_tuple_of(
     name: str, value: object, kind: type[Any] | tuple[type[Any], ...]
-) -> Iterator[Problem]:
+) -> Iterable[Problem]:
     """A collection field must be a tuple of the given kind of items."""
+    if isinstance(value, tuple):
+        for item in value:
+            if not isinstance(item, kind):
+                break
+        else:
+            return _NOTHING
+    return _tuple_problems(name, value, kind)
+
+
+def _tuple_problems(
+    name: str, value: object, kind: type[Any] | tuple[type[Any], ...]
+) -> Iterator[Problem]:
     if not isinstance(value, tuple):
         yield problem((name,), "value.type", expected="expected.tuple", got=type(value).__name__)
         return

@@ -143,6 +143,8 @@ def instrument_reference_problems(
     """Yield a problem for each assessment that does not fit the dataset's instruments."""
     listed = tuple(instruments)
     for index, record in records:
+        if not record.assessments:  # nearly every record: nothing to fit
+            continue
         found = assessment_problems(listed, enumerate(record.assessments))
         yield from (p.under("participants", index) for p in found)
 
@@ -166,6 +168,11 @@ def duplicate_id_problems(ids: Iterable[tuple[PathPart, object]]) -> Iterator[Pr
 
 
 def _inside(programme: Programme, record: Participation) -> Iterator[Problem]:
+    start, end = programme.start, programme.end
+    days = [d for p in record.periods for d in (p.entry, p.exit)]
+    days += [d for e in record.episodes for d in (e.start, e.end)]
+    if all(not isinstance(day, pendulum.Date) or start <= day <= end for day in days):
+        return  # nearly every record: every date inside (Programme.contains)
     # Each date in document order: where it is, the date, and what it is (a term).
     dates: list[tuple[tuple[PathPart, ...], object, str]] = []
     for index, period in enumerate(record.periods):

@@ -53,7 +53,17 @@ class _Event:
         raise_if_any(self._problems())
 
     def _problems(self) -> Iterator[Problem]:
+        yield from self._field_problems()
+        yield from self._rule_problems()
+
+    def _field_problems(self) -> Iterator[Problem]:
+        # Only each field's type. The fast reader (serialization._fast) proves these
+        # itself and runs only _rule_problems: a rule on a value goes there.
         yield from check_date("date", self.date)
+
+    def _rule_problems(self) -> Iterator[Problem]:
+        # Every other check, in the order the problems are reported; a kind of
+        # event adds its own after these.
         yield from check_enum("source", self.source, InformationSource)
 
 
@@ -66,8 +76,8 @@ class QualificationGained(_Event):
     kind: EducationKind
     label: str | None = None
 
-    def _problems(self) -> Iterator[Problem]:
-        yield from super()._problems()
+    def _rule_problems(self) -> Iterator[Problem]:
+        yield from super()._rule_problems()
         yield from check_enum("kind", self.kind, EducationKind)
         yield from check_text("label", self.label, optional=True, record=True)
 
@@ -81,8 +91,8 @@ class CertificateObtained(_Event):
     certificate: CertificateKind
     label: str | None = None
 
-    def _problems(self) -> Iterator[Problem]:
-        yield from super()._problems()
+    def _rule_problems(self) -> Iterator[Problem]:
+        yield from super()._rule_problems()
         yield from check_enum("certificate", self.certificate, CertificateKind)
         yield from check_text("label", self.label, optional=True, record=True)
         if self.certificate is CertificateKind.OTHER and self.label is None:
@@ -102,8 +112,8 @@ class SituationAfterSixMonths(_Event):
     situation: SituationKind
     improvement: ImprovementKind | None = None
 
-    def _problems(self) -> Iterator[Problem]:
-        yield from super()._problems()
+    def _rule_problems(self) -> Iterator[Problem]:
+        yield from super()._rule_problems()
         yield from check_enum("situation", self.situation, SituationKind)
         yield from check_enum("improvement", self.improvement, ImprovementKind, optional=True)
         if self.improvement is not None and self.situation not in (
@@ -128,8 +138,8 @@ class PostExitContact(_Event):
     kind: ContactKind
     label: str | None = None
 
-    def _problems(self) -> Iterator[Problem]:
-        yield from super()._problems()
+    def _rule_problems(self) -> Iterator[Problem]:
+        yield from super()._rule_problems()
         yield from check_enum("kind", self.kind, ContactKind)
         yield from check_text("label", self.label, optional=True, record=True)
 

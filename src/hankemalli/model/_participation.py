@@ -29,6 +29,10 @@ from ._situations import SITUATION_TAGS, Employment, ExitSituation, SituationSpe
 
 __all__ = ["Participant", "Participation", "ParticipationPeriod"]
 
+#: The classes of the tagged unions, for checking the items of a record's tuples.
+_SPELL_CLASSES = tuple(SITUATION_TAGS.values())
+_EVENT_CLASSES = tuple(EVENT_TAGS.values())
+
 #: The ages the model accepts, in completed years.
 AGE_RANGE = range(0, 121)
 
@@ -52,6 +56,15 @@ class Participant:
         raise_if_any(self._problems())
 
     def _problems(self) -> Iterator[Problem]:
+        yield from self._field_problems()
+        yield from self._rule_problems()
+
+    def _field_problems(self) -> Iterator[Problem]:
+        # Only each field's type: none here, since the id's and the age's checks
+        # judge their values (see ParticipationPeriod._field_problems).
+        yield from ()
+
+    def _rule_problems(self) -> Iterator[Problem]:
         yield from pseudonym_problems("id", self.id)
         age = self.age_at_entry
         if age is not None and (type(age) is not int or age not in AGE_RANGE):
@@ -84,9 +97,18 @@ class ParticipationPeriod:
         return self.entry <= day and (self.exit is None or day <= self.exit)
 
     def _problems(self) -> Iterator[Problem]:
+        yield from self._field_problems()
+        yield from self._rule_problems()
+
+    def _field_problems(self) -> Iterator[Problem]:
+        # Only each field's type. The fast reader (serialization._fast) proves these
+        # itself and runs only _rule_problems: a rule on a value goes there.
         yield from check_date("entry", self.entry)
         yield from check_optional_date("exit", self.exit)
         yield from check_enum("exit_reason", self.exit_reason, ExitReason, optional=True)
+
+    def _rule_problems(self) -> Iterator[Problem]:
+        # The rules across the fields.
         if in_date_range(self.entry) and in_date_range(self.exit) and self.exit < self.entry:
             yield problem(
                 ("exit",), "period.exit_before_entry", exit=str(self.exit), entry=str(self.entry)
@@ -195,33 +217,70 @@ class Participation:
         return self.episodes
 
     def _problems(self) -> Iterator[Problem]:
+        # The fields' types first (each collection checked once: it is "ok", of the
+        # right type and each item too, exactly when its check finds nothing), then
+        # the rules across them, each where the fields it reads are of the right type.
+        wrong: dict[str, list[Problem]] = {}
+        yield from self._field_problems(wrong)
+        yield from self._rule_problems(
+            periods_ok=not wrong["periods"],
+            episodes_ok=not wrong["episodes"],
+            situations_ok=not wrong["situations"],
+            events_ok=not wrong["events"],
+            exit_ok=not wrong["exit_situation"],
+            assessments_ok=not wrong["assessments"],
+        )
+
+    def _field_problems(self, wrong: dict[str, list[Problem]] | None = None) -> Iterator[Problem]:
+        # Only each field's type. The fast reader (serialization._fast) proves these
+        # itself and runs only _rule_problems: a rule on a value goes there.
+        # ``wrong`` gets the problems of each collection and of the exit situation.
+        wrong = {} if wrong is None else wrong
         if not isinstance(self.participant, Participant):
             got = type(self.participant).__name__
             yield problem(("participant",), "value.type", expected="Participant", got=got)
         if not isinstance(self.profile, EntryProfile):
             got = type(self.profile).__name__
             yield problem(("profile",), "value.type", expected="EntryProfile", got=got)
-        periods_ok = self._typed("periods", ParticipationPeriod)
-        episodes_ok = self._typed("episodes", ServiceEpisode)
-        events_ok = self._typed("events", tuple(EVENT_TAGS.values()))
-        situations_ok = self._typed("situations", tuple(SITUATION_TAGS.values()))
-        yield from check_tuple_of("periods", self.periods, ParticipationPeriod)
-        yield from check_tuple_of("episodes", self.episodes, ServiceEpisode)
-        yield from check_tuple_of("situations", self.situations, tuple(SITUATION_TAGS.values()))
-        yield from check_tuple_of("events", self.events, tuple(EVENT_TAGS.values()))
-        exit_ok = self.exit_situation is None or isinstance(self.exit_situation, ExitSituation)
-        if not exit_ok:
+        wrong["periods"] = list(check_tuple_of("periods", self.periods, ParticipationPeriod))
+        wrong["episodes"] = list(check_tuple_of("episodes", self.episodes, ServiceEpisode))
+        wrong["situations"] = list(check_tuple_of("situations", self.situations, _SPELL_CLASSES))
+        wrong["events"] = list(check_tuple_of("events", self.events, _EVENT_CLASSES))
+        yield from wrong["periods"]
+        yield from wrong["episodes"]
+        yield from wrong["situations"]
+        yield from wrong["events"]
+        wrong["exit_situation"] = []
+        if not (self.exit_situation is None or isinstance(self.exit_situation, ExitSituation)):
             got = type(self.exit_situation).__name__
-            yield problem(
-                ("exit_situation",), "value.type", expected="ExitSituation | None", got=got
+            wrong["exit_situation"].append(
+                problem(("exit_situation",), "value.type", expected="ExitSituation | None", got=got)
             )
-        yield from check_tuple_of("assessments", self.assessments, Assessment)
+        yield from wrong["exit_situation"]
+        wrong["assessments"] = list(check_tuple_of("assessments", self.assessments, Assessment))
+        yield from wrong["assessments"]
+
+    def _rule_problems(
+        self,
+        *,
+        periods_ok: bool = True,
+        episodes_ok: bool = True,
+        situations_ok: bool = True,
+        events_ok: bool = True,
+        exit_ok: bool = True,
+        assessments_ok: bool = True,
+    ) -> Iterator[Problem]:
+        # The rules across the fields; a flag says a field's type is wrong (already
+        # reported), so that the rules reading it are left out.
         if not periods_ok:
             return
         if not self.periods:
             yield problem(("periods",), "participation.no_periods")
             return
-        yield from self._period_problems()
+        # Each rule below is looked at only where it has something to look at: a
+        # record with one period, no spells or no events (most of them) skips it.
+        if len(self.periods) > 1:
+            yield from self._period_problems()
         if isinstance(self.profile, EntryProfile):
             since = self.profile.unemployed_since
             if since is not None and since > self.first_entry:
@@ -231,20 +290,16 @@ class Participation:
                     since=str(since),
                     entry=str(self.first_entry),
                 )
-        if episodes_ok:
+        if episodes_ok and self.episodes:
             yield from self._episode_problems()
-        if situations_ok:
+        if situations_ok and self.situations:
             yield from self._situation_problems(episodes_ok)
-        if exit_ok:
+        if exit_ok and self.exit_situation is not None:
             yield from self._exit_situation_problems()
-        if events_ok:
+        if events_ok and self.events:
             yield from self._event_problems()
-        if self._typed("assessments", Assessment):
+        if assessments_ok and self.assessments:
             yield from record_assessment_problems(self.first_entry, self.assessments)
-
-    def _typed(self, name: str, kind: type | tuple[type, ...]) -> bool:
-        value = getattr(self, name)
-        return isinstance(value, tuple) and all(isinstance(item, kind) for item in value)
 
     def _period_problems(self) -> Iterator[Problem]:
         for index in range(1, len(self.periods)):

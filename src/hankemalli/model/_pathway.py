@@ -49,9 +49,18 @@ class ServiceEpisode:
         return self.start <= day and (self.end is None or day <= self.end)
 
     def _problems(self) -> Iterator[Problem]:
+        yield from self._field_problems()
+        yield from self._rule_problems()
+
+    def _field_problems(self) -> Iterator[Problem]:
+        # Only each field's type. The fast reader (serialization._fast) proves these
+        # itself and runs only _rule_problems: a rule on a value goes there.
         yield from check_enum("service", self.service, ServiceType)
         yield from check_date("start", self.start)
         yield from check_optional_date("end", self.end)
+
+    def _rule_problems(self) -> Iterator[Problem]:
+        # The rules across the fields, and on the texts' values.
         if in_date_range(self.start) and in_date_range(self.end) and self.end < self.start:
             yield problem(
                 ("end",), "episode.ends_before_start", end=str(self.end), start=str(self.start)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ._errors import PathPart, Problem, problem, shown
 from ._terms import HIDDEN_VALUE
@@ -220,14 +220,34 @@ def pseudonym_problems(name: str, value: object) -> Iterator[Problem]:
         yield from _alphabet_problems(name, value, "id.participant")
 
 
-def identifier_problems(name: str, value: object, what: str) -> Iterator[Problem]:
-    """Yield a problem if ``value`` is not a valid identifier of a ``what``.
+#: Identifiers found valid, by their text: a register repeats the same few (episode
+#: ids "e0", "e1", dimension ids), and whether one is valid depends on its text alone.
+#: Cleared when full, so that no input can make it grow without bound.
+_VALID_IDENTIFIERS: set[str] = set()
+_VALID_KEPT = 10_000
+
+
+def identifier_problems(name: str, value: object, what: str) -> Iterable[Problem]:
+    """The problem, if any, with ``value`` as an identifier of a ``what``.
 
     ``what`` names whose identifier it is, as a term of :mod:`._terms` (such as
     ``"id.episode"``). An identifier is never personal data: one that looks like a
     personal identity code, an e-mail address or a phone number is refused without
     being repeated.
     """
+    if type(value) is str:
+        if value in _VALID_IDENTIFIERS:
+            return ()
+        found = list(_identifier_problems(name, value, what))
+        if not found:
+            if len(_VALID_IDENTIFIERS) >= _VALID_KEPT:
+                _VALID_IDENTIFIERS.clear()
+            _VALID_IDENTIFIERS.add(value)
+        return found
+    return _identifier_problems(name, value, what)
+
+
+def _identifier_problems(name: str, value: object, what: str) -> Iterator[Problem]:
     kind = (
         find_in_identifier(value)
         if isinstance(value, str) and len(value) <= PSEUDONYM_LENGTH

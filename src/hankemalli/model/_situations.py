@@ -78,8 +78,18 @@ class _Spell:
         return self.start <= high and (self.end is None or self.end >= low)
 
     def _problems(self) -> Iterator[Problem]:
+        yield from self._field_problems()
+        yield from self._rule_problems()
+
+    def _field_problems(self) -> Iterator[Problem]:
+        # Only each field's type. The fast reader (serialization._fast) proves these
+        # itself and runs only _rule_problems: a rule on a value goes there.
         yield from check_date("start", self.start)
         yield from check_optional_date("end", self.end)
+
+    def _rule_problems(self) -> Iterator[Problem]:
+        # Every other check, in the order the problems are reported; a kind of
+        # spell adds its own after these.
         if in_date_range(self.start) and in_date_range(self.end) and self.end < self.start:
             yield problem(
                 ("end",), "spell.ends_before_start", end=str(self.end), start=str(self.start)
@@ -111,8 +121,8 @@ class Employment(_Spell):
             return LeavingStatus.SELF_EMPLOYED
         return LeavingStatus.EMPLOYED
 
-    def _problems(self) -> Iterator[Problem]:
-        yield from super()._problems()
+    def _rule_problems(self) -> Iterator[Problem]:
+        yield from super()._rule_problems()
         yield from check_enum("kind", self.kind, EmploymentKind)
         yield from check_enum("contract", self.contract, ContractType, optional=True)
         yield from check_enum("working_time", self.working_time, WorkingTime, optional=True)
@@ -137,8 +147,8 @@ class Education(_Spell):
     degree_oriented: bool
     own_training: bool = False
 
-    def _problems(self) -> Iterator[Problem]:
-        yield from super()._problems()
+    def _rule_problems(self) -> Iterator[Problem]:
+        yield from super()._rule_problems()
         yield from check_enum("kind", self.kind, EducationKind)
         for name in ("degree_oriented", "own_training"):
             yield from check_boolean(name, getattr(self, name))
@@ -187,7 +197,17 @@ class ExitSituation:
         raise_if_any(self._problems())
 
     def _problems(self) -> Iterator[Problem]:
+        yield from self._field_problems()
+        yield from self._rule_problems()
+
+    def _field_problems(self) -> Iterator[Problem]:
+        # Only each field's type. The fast reader (serialization._fast) proves these
+        # itself and runs only _rule_problems: a rule on a value goes there.
         yield from check_date("date", self.date)
         yield from check_enum("status", self.status, LeavingStatus)
         yield from check_boolean("in_education", self.in_education)
         yield from check_enum("source", self.source, InformationSource)
+
+    def _rule_problems(self) -> Iterator[Problem]:
+        # None of its own: that it describes the last exit is the participation's rule.
+        yield from ()

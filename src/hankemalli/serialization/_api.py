@@ -11,6 +11,7 @@ from .._files import write_atomically
 from ..model import Dataset
 from ._converter import converter
 from ._errors import Found
+from ._fast import fast_dataset
 from ._json import parse, structure_problems
 
 __all__ = ["dumps", "from_dict", "loads", "read", "to_dict", "write"]
@@ -56,7 +57,15 @@ def loads(text: str | bytes, cls: type[T] = Dataset) -> T:  # type: ignore[assig
     any text or bytes whatever: bytes must be UTF-8, and the rules for hostile
     input in ``docs/serialization.md`` apply (no repeated keys, numbers and nesting
     within bounds).
+
+    A valid document is read by a fast path that proves it valid in one walk
+    (:mod:`._fast`); any other is read the full way, which finds its problems.
+    The result, and every problem reported, are the same either way.
     """
+    if cls is Dataset:
+        dataset = fast_dataset(text)
+        if dataset is not None:
+            return dataset  # type: ignore[return-value]
     return from_dict(parse(text), cls)
 
 

@@ -45,6 +45,7 @@ from ..model._dataset import (
 from ..model._errors import problem
 from ._converter import _raw_participant_id, converter
 from ._errors import Found
+from ._fast import fast_line
 from ._json import parse, structure_problems
 from ._migrate import migrate_tracked
 
@@ -108,10 +109,9 @@ class DatasetLines:
             record = self._record(line, index, found, seen)
             if record is None:
                 continue
-            problems = [
-                *inside_programme_problems(programme, ((index, record),)),
-                *instrument_reference_problems(instruments, ((index, record),)),
-            ]
+            problems = list(inside_programme_problems(programme, ((index, record),)))
+            if record.assessments:  # only an assessment can miss its instrument
+                problems += instrument_reference_problems(instruments, ((index, record),))
             if problems:
                 found.extend(problems)
                 continue
@@ -125,8 +125,14 @@ class DatasetLines:
         """The record on one line, or None after adding its problems to ``found``.
 
         Its id is compared with those ``seen`` before as written, so that a repeated
-        id is found even in a record that cannot be built for other reasons.
+        id is found even in a record that cannot be built for other reasons. A valid
+        line is read by the fast path (:mod:`._fast`); any other the full way.
         """
+        if not self._version1:
+            fast = fast_line(line)
+            if fast is not None and fast.id not in seen:
+                seen[fast.id] = index
+                return fast
         try:
             raw = parse(line)
         except DataError as error:
