@@ -24,7 +24,7 @@ from ._context import (
     Scope,
 )
 from ._definition import Catalogue, DataSource, Indicator, Labels, StatisticSpec
-from ._engine import Calculation, Results, Run, compute, feed
+from ._engine import Calculation, Results, Run, compute
 from ._esf import COMMON_CATALOGUES, ESF_2014, ESF_PLUS_2021, common_indicators, cumulative
 from ._evidence import (
     EVIDENCE_CRITERIA,
@@ -42,6 +42,7 @@ from ._evidence import (
     share_within,
 )
 from ._explain import Explanation, Members, explain, members
+from ._feed import feed
 from ._figure import Figure, Statistic, combine, cumulative_total
 from ._instruments import Assessed, Improved, StageChange, instrument_indicators
 from ._intervals import Interval, newcombe_difference, welch_difference, wilson

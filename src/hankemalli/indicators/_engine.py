@@ -15,7 +15,6 @@ from collections.abc import (
     Iterator,
     KeysView,
     Mapping,
-    Sequence,
     ValuesView,
 )
 
@@ -31,7 +30,7 @@ from ._measures import Key
 from ._selectors import Selector
 from ._statistics import Tally
 
-__all__ = ["Calculation", "Results", "Run", "compute", "feed"]
+__all__ = ["Calculation", "Results", "Run", "compute"]
 
 
 @frozen(kw_only=True)
@@ -153,6 +152,7 @@ class Run:
 
     def __init__(self, calculation: Calculation) -> None:
         self.calculation = calculation
+        self._statistics = tuple(ind.statistic for ind in calculation.indicators)
         self._tallies = self._new_tallies()
         self._groups: dict[str, list[Tally]] = {}
         # The indicators by scope, so that a record outside a scope skips all of its
@@ -164,7 +164,7 @@ class Run:
 
     def _new_tallies(self) -> list[Tally]:
         ctx = self.calculation.context
-        return [ind.statistic.tally(ctx) for ind in self.calculation.indicators]
+        return [_parted(statistic.tally(ctx)) for statistic in self._statistics]
 
     def add(self, record: Participation) -> None:
         """Take one participant record into account."""
@@ -181,22 +181,31 @@ class Run:
             return
         ctx = self.calculation.context
         key = self.calculation.breakdown
-        group_tallies = []
-        if key is not None:
-            for group in key.groups(view, ctx):
-                if group not in self._groups:
-                    self._groups[group] = self._new_tallies()
-                group_tallies.append(self._groups[group])
+        group_tallies = self._group_tallies(key.groups(view, ctx)) if key is not None else []
         tallies = self._tallies
+        inside = ctx.scopes(view)
         for scope, members in self._by_scope:
-            if not ctx.in_scope(view, scope):
+            if scope not in inside:
                 continue
             for index, population in members:
                 if not population.matches(view, ctx):
                     continue
-                tallies[index].add(view, ctx)
+                # What the record adds is worked out once, for the whole and each group.
+                tally = tallies[index]
+                part = tally.part(view, ctx)
+                tally.take(part)
                 for in_group in group_tallies:
-                    in_group[index].add(view, ctx)
+                    in_group[index].take(part)
+
+    def _group_tallies(self, groups: Iterable[str]) -> list[list[Tally]]:
+        """The tallies of each of ``groups``, new ones for a group not seen before."""
+        found = []
+        for group in groups:
+            tallies = self._groups.get(group)
+            if tallies is None:
+                tallies = self._groups[group] = self._new_tallies()
+            found.append(tallies)
+        return found
 
     def add_all(self, records: Iterable[Participation]) -> None:
         """Take every record of an iterable into account, one at a time."""
@@ -238,26 +247,31 @@ class Run:
         )
 
 
-def feed(runs: Sequence[Run], records: Iterable[Participation]) -> None:
-    """Take every record into account in each of ``runs``, in one pass over the records.
+class _Parted:
+    """A tally of a statistic of one's own that only adds records, given parts and takes."""
 
-    Runs whose calculations see the records on the same as_of date by the same
-    counting rules share each record's view (:meth:`Context.see`) and what it has
-    worked out (the situation upon leaving, the windows after the exit), so several
-    periods or breakdowns cost little more than one.
-    """
-    groups: dict[tuple[object, ...], list[Run]] = {}
-    for run in runs:
-        ctx = run.calculation.context
-        groups.setdefault((ctx.as_of, ctx.rules), []).append(run)
-    seers = [(group[0].calculation.context, group) for group in groups.values()]
-    for record in records:
-        for ctx, group in seers:
-            view = ctx.see(record)
-            if view is None:
-                continue
-            for run in group:
-                run.add_view(view)
+    def __init__(self, tally: Tally) -> None:
+        self.tally = tally
+
+    def add(self, view: RecordView, ctx: Context) -> None:
+        self.tally.add(view, ctx)
+
+    def part(self, view: RecordView, ctx: Context) -> object:
+        return (view, ctx)
+
+    def take(self, part: object) -> None:
+        self.tally.add(*part)  # type: ignore[misc]
+
+    def merge(self, other: Tally) -> None:
+        self.tally.merge(other.tally if isinstance(other, _Parted) else other)
+
+    def figure(self, code: str, cumulative: bool) -> Figure:
+        return self.tally.figure(code, cumulative)
+
+
+def _parted(tally: Tally) -> Tally:
+    """The tally, able to give what a record adds once for the whole and every group."""
+    return tally if hasattr(tally, "take") else _Parted(tally)
 
 
 def compute(

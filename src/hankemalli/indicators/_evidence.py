@@ -36,9 +36,9 @@ from ._engine import Calculation, Results, Run
 from ._esf import ESF_PLUS_2021
 from ._figure import Figure, Statistic
 from ._intervals import Interval, newcombe_difference, t_quantile, welch_difference, wilson
-from ._measures import Key, Measure
+from ._measures import Key, Measure, measure_reads_period
 from ._seed import SEED_FIGURES
-from ._selectors import AllOf, Everyone, Selector, UsedService
+from ._selectors import AllOf, Everyone, Selector, UsedService, reads_period
 from ._statistics import Mean, Share
 
 __all__ = [
@@ -228,6 +228,9 @@ class UsedModel(Key):
     """Groups records into ``used`` and ``not_used`` by a selector (käytti mallia)."""
 
     selector: Selector
+
+    def _reads_period(self) -> bool:
+        return reads_period(self.selector)
 
     def groups(self, view: RecordView, ctx: Context) -> tuple[str, ...]:
         """``("used",)`` or ``("not_used",)``: every record is in exactly one."""
@@ -447,6 +450,9 @@ class _Squared(Measure):
     """A measure's value squared: its mean over a group gives the group's spread."""
 
     measure: Measure
+
+    def _reads_period(self) -> bool:
+        return measure_reads_period(self.measure)
 
     def value(self, view: RecordView, ctx: Context) -> int | None:
         """The square of the measure's value, if it is known."""

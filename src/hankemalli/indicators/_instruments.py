@@ -27,6 +27,25 @@ def stage_pairs(view: RecordView, ctx: Context, instrument: str) -> dict[str, tu
 
     Only dimensions scored both in the entry assessment and in some review count.
     """
+    return dict(_pairs(view, ctx, instrument))
+
+
+def _pairs(view: RecordView, ctx: Context, instrument: str) -> dict[str, tuple[int, int]]:
+    """:func:`stage_pairs`, worked out once per record view, instrument and horizon.
+
+    Every indicator of an instrument asks it (the change, the share improved, per
+    dimension), and so does every run over a period with the same horizon.
+    """
+    if not view.record.assessments:
+        return {}
+    key = ("stage_pairs", instrument, ctx.horizon)
+    found = view._memo.get(key)
+    if found is None:
+        found = view._memo[key] = _work_out_pairs(view, ctx, instrument)
+    return found  # type: ignore[return-value]
+
+
+def _work_out_pairs(view: RecordView, ctx: Context, instrument: str) -> dict[str, tuple[int, int]]:
     horizon = ctx.horizon
     known = [a for a in view.record.assessments if a.instrument == instrument and a.date <= horizon]
     entry = next((a for a in known if a.kind is AssessmentKind.ENTRY), None)
@@ -59,13 +78,18 @@ class StageChange(Measure):
 
     def value(self, view: RecordView, ctx: Context) -> int | None:
         """The change in stages, if it can be known."""
-        pairs = stage_pairs(view, ctx, self.instrument)
-        if self.dimension is not None:
-            pair = pairs.get(self.dimension)
-            return None if pair is None else pair[1] - pair[0]
-        if not pairs:
-            return None
-        return sum(late - early for early, late in pairs.values())
+        return _change(view, ctx, self.instrument, self.dimension)
+
+
+def _change(view: RecordView, ctx: Context, instrument: str, dimension: str | None) -> int | None:
+    """:meth:`StageChange.value`, for the selectors to ask without building a measure."""
+    pairs = _pairs(view, ctx, instrument)
+    if dimension is not None:
+        pair = pairs.get(dimension)
+        return None if pair is None else pair[1] - pair[0]
+    if not pairs:
+        return None
+    return sum(late - early for early, late in pairs.values())
 
 
 @frozen(kw_only=True)
@@ -77,8 +101,9 @@ class Assessed(Selector):
 
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if the change is known."""
-        change = StageChange(instrument=self.instrument, dimension=self.dimension)
-        return change.value(view, ctx) is not None
+        if not view.record.assessments:  # most records: never assessed
+            return False
+        return _change(view, ctx, self.instrument, self.dimension) is not None
 
 
 @frozen(kw_only=True)
@@ -93,8 +118,9 @@ class Improved(Selector):
 
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if the change is known and positive."""
-        change = StageChange(instrument=self.instrument, dimension=self.dimension)
-        value = change.value(view, ctx)
+        if not view.record.assessments:
+            return False
+        value = _change(view, ctx, self.instrument, self.dimension)
         return value is not None and value > 0
 
 

@@ -10,7 +10,7 @@ from attrs import field, frozen
 
 from ..model import ServiceType
 from ._context import Context, RecordView
-from ._selectors import _check_profile_field
+from ._selectors import _check_profile_field, _says_it_reads_period
 
 __all__ = [
     "AgeAtEntry",
@@ -37,12 +37,24 @@ class Measure:
         """The record's value, or None if it is not known."""
         raise NotImplementedError
 
+    def _reads_period(self) -> bool:
+        """Whether a record's value may depend on the context's period (see ``Selector``)."""
+        return True
+
+
+def measure_reads_period(measure: Measure) -> bool:
+    """Whether a measure's value may depend on the context's period (as :func:`reads_period`)."""
+    return _says_it_reads_period(measure, "value")
+
 
 @frozen(kw_only=True)
 class AgeAtEntry(Measure):
     """Age in completed years at first entry (ikä tullessa)."""
 
     unit = "years"
+
+    def _reads_period(self) -> bool:
+        return False
 
     def value(self, view: RecordView, ctx: Context) -> int | None:
         """The age at entry, if known."""
@@ -57,6 +69,9 @@ class UnemploymentDaysAtEntry(Measure):
     """
 
     unit = "days"
+
+    def _reads_period(self) -> bool:
+        return False
 
     def value(self, view: RecordView, ctx: Context) -> int | None:
         """Days from the start of unemployment to the first entry."""
@@ -77,6 +92,9 @@ class DaysInService(Measure):
 
     services: tuple[ServiceType, ...]
     unit = "days"
+
+    def _reads_period(self) -> bool:
+        return False
 
     def value(self, view: RecordView, ctx: Context) -> int | None:
         """Distinct days in the services."""
@@ -108,12 +126,24 @@ class Key:
         """The groups in their natural order, for tables; others follow sorted."""
         return ()
 
+    def _reads_period(self) -> bool:
+        """Whether a record's groups may depend on the context's period (see ``Selector``)."""
+        return True
+
+
+def key_reads_period(key: Key) -> bool:
+    """Whether a key's groups may depend on the context's period (as :func:`reads_period`)."""
+    return _says_it_reads_period(key, "groups")
+
 
 @frozen(kw_only=True)
 class ByCharacteristic(Key):
     """Group by an entry characteristic's code; unknown goes to ``"unknown"``."""
 
     name: str = field(validator=_check_profile_field)
+
+    def _reads_period(self) -> bool:
+        return False
 
     def groups(self, view: RecordView, ctx: Context) -> tuple[str, ...]:
         """The characteristic's code, or "unknown"."""
@@ -155,6 +185,9 @@ class ByAgeBand(Key):
 
     bands: tuple[AgeBand, ...] = ESF_PLUS_AGE_BANDS
 
+    def _reads_period(self) -> bool:
+        return False
+
     def groups(self, view: RecordView, ctx: Context) -> tuple[str, ...]:
         """The labels of the bands the age falls in."""
         age = view.record.participant.age_at_entry
@@ -170,6 +203,9 @@ class ByAgeBand(Key):
 @frozen(kw_only=True)
 class ByService(Key):
     """Group by the services a person used (a person may be in several groups)."""
+
+    def _reads_period(self) -> bool:
+        return False
 
     def groups(self, view: RecordView, ctx: Context) -> tuple[str, ...]:
         """The distinct services of the known episodes."""

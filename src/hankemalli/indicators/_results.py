@@ -45,6 +45,9 @@ class StatusUponLeaving(Selector):
 
     statuses: tuple[LeavingStatus, ...]
 
+    def _reads_period(self) -> bool:
+        return False
+
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if the person left and the status that counts is one of ``statuses``."""
         situation = view.upon_leaving(ctx)
@@ -58,6 +61,9 @@ class InEducationUponLeaving(Selector):
     ESF EECR02 / CR02: education or training going on on any day of the four weeks
     from the exit; the operation's own training is the support, not a result.
     """
+
+    def _reads_period(self) -> bool:
+        return False
 
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if the person left and was in education or training upon leaving."""
@@ -74,6 +80,9 @@ class GainedQualification(Selector):
     setting), dated from the first entry to the end of the four weeks after the last
     exit: a qualification gained during participation is held upon leaving.
     """
+
+    def _reads_period(self) -> bool:
+        return False
 
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if the person left and gained a qualification in the window."""
@@ -101,6 +110,9 @@ class StatusSixMonthsAfter(Selector):
     """
 
     statuses: tuple[LeavingStatus, ...]
+
+    def _reads_period(self) -> bool:
+        return False
 
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if the situation six months after leaving has one of ``statuses``."""

@@ -60,6 +60,16 @@ class Selector:
         """True if the record, as known in ``ctx``, is selected."""
         raise NotImplementedError
 
+    def _reads_period(self) -> bool:
+        """Whether the answer may depend on the context's period (not only on its as_of and rules).
+
+        A selector that does not read the period answers the same for a record in
+        every period seen on the same as_of date by the same rules, so runs over
+        several periods may ask it once per record (:func:`~hankemalli.indicators.feed`).
+        True unless a selector says otherwise: a user's own selector may read anything.
+        """
+        return True
+
     def __and__(self, other: Selector) -> AllOf:
         return AllOf(parts=(self, other))
 
@@ -70,9 +80,30 @@ class Selector:
         return Not(part=self)
 
 
+def reads_period(selector: Selector) -> bool:
+    """Whether a selector's answer may depend on the context's period.
+
+    What the selector says of itself (``_reads_period``), trusted only when the
+    class that says it also defines ``matches``: a subclass that answers in its own
+    way may read the period, whatever its parent said.
+    """
+    return _says_it_reads_period(selector, "matches")
+
+
+def _says_it_reads_period(thing: Selector | Any, answer: str) -> bool:
+    """``thing._reads_period()``, if the class that defines it also defines ``answer``."""
+    mro = type(thing).__mro__
+    answers = next(k for k in mro if answer in vars(k))
+    says = next(k for k in mro if "_reads_period" in vars(k))
+    return answers is not says or bool(thing._reads_period())
+
+
 @frozen(kw_only=True)
 class Everyone(Selector):
     """Every record in the population (kaikki)."""
+
+    def _reads_period(self) -> bool:
+        return False
 
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """Always true."""
@@ -84,6 +115,9 @@ class AllOf(Selector):
     """Records that every part selects (ja)."""
 
     parts: tuple[Selector, ...]
+
+    def _reads_period(self) -> bool:
+        return any(reads_period(part) for part in self.parts)
 
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if every part matches (looked at in order, until one does not)."""
@@ -101,6 +135,9 @@ class AnyOf(Selector):
 
     parts: tuple[Selector, ...]
 
+    def _reads_period(self) -> bool:
+        return any(reads_period(part) for part in self.parts)
+
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if any part matches (looked at in order, until one does)."""
         for part in self.parts:  # noqa: SIM110 - a plain loop on the hot path, as in AllOf
@@ -115,6 +152,9 @@ class Not(Selector):
 
     part: Selector
 
+    def _reads_period(self) -> bool:
+        return reads_period(self.part)
+
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if the part does not match."""
         return not self.part.matches(view, ctx)
@@ -128,6 +168,9 @@ class Complete(Selector):
     lacking any of them counts in the grand total only, not in the indicators.
     """
 
+    def _reads_period(self) -> bool:
+        return False
+
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if the record is complete (:attr:`RecordView.complete`)."""
         return view.complete
@@ -139,6 +182,9 @@ class HasStatus(Selector):
 
     status: LabourMarketStatus
 
+    def _reads_period(self) -> bool:
+        return False
+
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if the status at entry is in the ESF group of ``status``."""
         status = view.record.profile.labour_market_status
@@ -148,6 +194,9 @@ class HasStatus(Selector):
 @frozen(kw_only=True)
 class LongTermUnemployed(Selector):
     """Long-term unemployed at entry (pitkäaikaistyötön), by the context's rule."""
+
+    def _reads_period(self) -> bool:
+        return False
 
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if long-term unemployed at first entry; unknown counts as not."""
@@ -160,6 +209,9 @@ class AgeBetween(Selector):
 
     minimum: int | None = None
     maximum: int | None = None
+
+    def _reads_period(self) -> bool:
+        return False
 
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if the age is known and inside the range."""
@@ -176,6 +228,9 @@ class HasEducation(Selector):
     """Highest education at entry in an ISCED band (koulutustaso)."""
 
     band: IscedBand
+
+    def _reads_period(self) -> bool:
+        return False
 
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if the education band at entry is ``band``."""
@@ -208,6 +263,9 @@ class Characteristic(Selector):
     name: str = field(validator=_check_profile_field)
     values: tuple[object, ...]
 
+    def _reads_period(self) -> bool:
+        return False
+
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if the characteristic's value at entry is one of ``values``."""
         return getattr(view.record.profile, self.name) in self.values
@@ -218,6 +276,9 @@ class UsedService(Selector):
     """Had at least one episode in any of the services (käytti palvelua)."""
 
     services: tuple[ServiceType, ...]
+
+    def _reads_period(self) -> bool:
+        return False
 
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if some known episode is in one of the services."""
@@ -232,6 +293,9 @@ class StartedWith(Selector):
     """
 
     service: ServiceType
+
+    def _reads_period(self) -> bool:
+        return False
 
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if the first episode is in ``service``."""
@@ -339,6 +403,9 @@ class HadEvent(Selector):
 
     events: tuple[EventMatch, ...]
     window: Window = Window.ANY_TIME
+
+    def _reads_period(self) -> bool:
+        return self.window is Window.IN_PERIOD
 
     def matches(self, view: RecordView, ctx: Context) -> bool:
         """True if a matching event (or spell start) is dated inside the window."""

@@ -8,10 +8,12 @@ follows the size of the report, not the number of records.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from fractions import Fraction
 from typing import Protocol
 
+import pendulum
 from attrs import define, frozen
 
 from ..model import ServiceType
@@ -39,6 +41,16 @@ class Tally(Protocol):
     def add(self, view: RecordView, ctx: Context) -> None:
         """Take one record of the population into account."""
 
+    def part(self, view: RecordView, ctx: Context) -> object:
+        """What one record of the population adds (``add`` is ``take(part(...))``).
+
+        The same for every tally of the statistic in one calculation, so the engine
+        works it out once per record and gives it to the whole and to each group.
+        """
+
+    def take(self, part: object) -> None:
+        """Take into account what :meth:`part` gave for one record."""
+
     def merge(self, other: Tally) -> None:
         """Take another tally of the same statistic (other records) into account."""
 
@@ -53,6 +65,13 @@ class _CountTally:
 
     def add(self, view: RecordView, ctx: Context) -> None:
         if self.of is None or self.of.matches(view, ctx):
+            self.n += 1
+
+    def part(self, view: RecordView, ctx: Context) -> bool:
+        return self.of is None or self.of.matches(view, ctx)
+
+    def take(self, part: object) -> None:
+        if part:
             self.n += 1
 
     def merge(self, other: Tally) -> None:
@@ -90,6 +109,14 @@ class _ShareTally:
     def add(self, view: RecordView, ctx: Context) -> None:
         self.denominator += 1
         if self.of.matches(view, ctx):
+            self.numerator += 1
+
+    def part(self, view: RecordView, ctx: Context) -> bool:
+        return self.of.matches(view, ctx)
+
+    def take(self, part: object) -> None:
+        self.denominator += 1
+        if part:
             self.numerator += 1
 
     def merge(self, other: Tally) -> None:
@@ -144,11 +171,16 @@ class _MeanTally:
     missing: int = 0
 
     def add(self, view: RecordView, ctx: Context) -> None:
-        value = self.measure.value(view, ctx)
-        if value is None:
+        self.take(self.measure.value(view, ctx))
+
+    def part(self, view: RecordView, ctx: Context) -> int | None:
+        return self.measure.value(view, ctx)
+
+    def take(self, part: object) -> None:
+        if part is None:
             self.missing += 1
         else:
-            self.values[value] += 1
+            self.values[part] += 1  # type: ignore[index]
 
     def merge(self, other: Tally) -> None:
         assert isinstance(other, _MeanTally)
@@ -191,6 +223,13 @@ class _DistributionTally:
         self.persons += 1
         self.counts.update(self.key.groups(view, ctx))
 
+    def part(self, view: RecordView, ctx: Context) -> tuple[str, ...]:
+        return self.key.groups(view, ctx)
+
+    def take(self, part: object) -> None:
+        self.persons += 1
+        self.counts.update(part)  # type: ignore[call-overload]
+
     def merge(self, other: Tally) -> None:
         assert isinstance(other, _DistributionTally)
         self.counts.update(other.counts)
@@ -218,15 +257,72 @@ class Distribution:
         return _DistributionTally(self.key, Counter())
 
 
+#: A small key per distinct item count, for a view to remember its candidates by.
+_ITEM_KEYS: dict[Events | Episodes, int] = {}
+_NEXT_ITEM_KEY = itertools.count()
+
+
+def item_key(count_items: Events | Episodes) -> tuple[str, int]:
+    """The key a view remembers the candidates of an item count by (equal counts, one key)."""
+    return ("items", _ITEM_KEYS.setdefault(count_items, next(_NEXT_ITEM_KEY)))
+
+
+def dated_items(
+    count_items: Events | Episodes, key: tuple[str, int], view: RecordView
+) -> list[tuple[pendulum.Date, str | None]]:
+    """The record's matching items in any window, each dated, worked out once per view.
+
+    Every period's run (a year, the whole programme) then only compares their dates
+    with its window.
+    """
+    memo = view._memo
+    dated = memo.get(key)
+    if dated is None:
+        dated = memo[key] = count_items._dated(view)
+    return dated  # type: ignore[return-value]
+
+
 @define
 class _ItemsTally:
     count_items: Events | Episodes
     counts: Counter[str]
     items: int = 0
+    key: tuple[str, int] | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # A subclass may count its items in its own way: it is asked through items().
+        if type(self.count_items) in (Events, Episodes):
+            self.key = item_key(self.count_items)
+
+    def __getstate__(self) -> dict[str, object]:
+        # Not the key: it is this process's, and another one gives the count its own.
+        return {"count_items": self.count_items, "counts": self.counts, "items": self.items}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.count_items = state["count_items"]  # type: ignore[assignment]
+        self.counts = state["counts"]  # type: ignore[assignment]
+        self.items = state["items"]  # type: ignore[assignment]
+        self.key = None
+        self.__attrs_post_init__()
 
     def add(self, view: RecordView, ctx: Context) -> None:
-        groups = self.count_items.items(view, ctx)
-        if not groups:  # most records: nothing to count, and no Counter.update to call
+        self.take(self.part(view, ctx))
+
+    def part(self, view: RecordView, ctx: Context) -> list[str | None]:
+        if self.key is None:
+            return self.count_items.items(view, ctx)
+        dated = dated_items(self.count_items, self.key, view)
+        if not dated:  # most records: nothing to count, and no window to work out
+            return []
+        bounds = self.count_items.window.bounds(view, ctx)
+        if bounds is None:
+            return []
+        low, high = bounds
+        return [group for day, group in dated if low <= day <= high]
+
+    def take(self, part: object) -> None:
+        groups: list[str | None] = part  # type: ignore[assignment]
+        if not groups:
             return
         self.items += len(groups)
         counts = self.counts
@@ -264,6 +360,8 @@ class Events:
 
     def items(self, view: RecordView, ctx: Context) -> list[str | None]:
         """One entry per matching event: its group, or None."""
+        if not view.occurrences:  # most records: no window to work out
+            return []
         bounds = self.window.bounds(view, ctx)
         if bounds is None:
             return []
@@ -272,6 +370,15 @@ class Events:
             None if self.by is None else str(getattr(event, self.by))
             for event in view.occurrences
             if low <= event.date <= high and self.match.matches(event, view)
+        ]
+
+    def _dated(self, view: RecordView) -> list[tuple[pendulum.Date, str | None]]:
+        """The matching events (and spell starts), each dated, in any window: :meth:`items`."""
+        by = self.by
+        return [
+            (event.date, None if by is None else str(getattr(event, by)))
+            for event in view.occurrences
+            if self.match.matches(event, view)
         ]
 
     def tally(self, ctx: Context) -> Tally:
@@ -291,6 +398,8 @@ class Episodes:
 
     def items(self, view: RecordView, ctx: Context) -> list[str | None]:
         """One entry per matching episode, grouped by its service."""
+        if not view.episodes:
+            return []
         bounds = self.window.bounds(view, ctx)
         if bounds is None:
             return []
@@ -300,6 +409,11 @@ class Episodes:
             for e in view.episodes
             if e.service in self.services and low <= e.start <= high
         ]
+
+    def _dated(self, view: RecordView) -> list[tuple[pendulum.Date, str | None]]:
+        """The matching episodes, each by its start, in any window: :meth:`items`."""
+        services = self.services
+        return [(e.start, str(e.service)) for e in view.episodes if e.service in services]
 
     def tally(self, ctx: Context) -> Tally:
         """A new, empty tally."""
@@ -314,13 +428,23 @@ class _HeadcountTally:
     peak: bool
 
     def add(self, view: RecordView, ctx: Context) -> None:
+        self.take(self.part(view, ctx))
+
+    def part(self, view: RecordView, ctx: Context) -> list[tuple[int, int]]:
+        """The days of the period taken part on, as (first, last) offsets from its start."""
         last = self.start + self.days - 1
+        found = []
         for entry, exit_ in view.periods:
             low = max(entry.toordinal(), self.start)
             high = min(last, exit_.toordinal()) if exit_ is not None else last
             if low <= high:
-                self.diff[low - self.start] += 1
-                self.diff[high - self.start + 1] -= 1
+                found.append((low - self.start, high - self.start))
+        return found
+
+    def take(self, part: object) -> None:
+        for low, high in part:  # type: ignore[attr-defined]
+            self.diff[low] += 1
+            self.diff[high + 1] -= 1
 
     def merge(self, other: Tally) -> None:
         assert isinstance(other, _HeadcountTally)

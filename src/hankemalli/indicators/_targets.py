@@ -11,7 +11,9 @@ from attrs import frozen
 
 from ..model import Participation, Programme, Target, TargetMetric, TargetPeriod
 from ._context import Context, CountingRules, ReportingPeriod
-from ._engine import Calculation, Run, feed
+from ._definition import Indicator
+from ._engine import Calculation, Results, Run
+from ._feed import feed
 from ._figure import Figure
 from ._seed import SEED_FIGURES
 
@@ -121,30 +123,82 @@ def assess_targets_until(
     Still one pass over the records: a target's period that several of them share
     (a year before the last) is computed once.
     """
-    rules = rules or CountingRules.for_programme(programme)
-    runs: dict[tuple[int, ReportingPeriod], Run] = {}
-    wanted: list[list[tuple[int, ReportingPeriod, bool]]] = []
-    for until in untils:
-        last = min(as_of, until) if until is not None else as_of
-        plan = []
-        for index, target in enumerate(programme.targets):
-            indicator = SEED_FIGURES[TARGET_INDICATORS[target.metric]]
-            for period, partial in _periods(programme, target.per, last):
-                if (index, period) not in runs:
-                    context = Context(period=period, as_of=as_of, rules=rules)
-                    calculation = Calculation(indicators=(indicator,), context=context)
-                    runs[index, period] = calculation.start()
-                plan.append((index, period, partial))
-        wanted.append(plan)
-    feed(list(runs.values()), records)
-    figures = {key: run.results().figures[0] for key, run in runs.items()}
-    return [
-        tuple(
-            _attainment(programme.targets[index], period, partial, figures[index, period])
-            for index, period, partial in plan
-        )
-        for plan in wanted
-    ]
+    plan = TargetPlan(programme, as_of=as_of, untils=untils, rules=rules)
+    feed(plan.runs, records)
+    return plan.attainments()
+
+
+class TargetPlan:
+    """The runs that assess a programme's targets for each of ``untils``, to be fed together.
+
+    :func:`assess_targets_until` in two steps, so that a report set can feed these
+    runs in the same pass over the records as its other figures: feed :attr:`runs`
+    (with :func:`feed`, beside any other runs), then read :meth:`attainments`. A
+    target's figure that one of the runs ``sharing`` computes anyway (the same
+    indicator over the same period, as of the same date by the same rules) is read
+    from it; those runs must be fed too.
+    """
+
+    def __init__(
+        self,
+        programme: Programme,
+        *,
+        as_of: pendulum.Date,
+        untils: Sequence[pendulum.Date | None],
+        rules: CountingRules | None = None,
+        sharing: Sequence[Run] = (),
+    ) -> None:
+        rules = rules or CountingRules.for_programme(programme)
+        self._programme = programme
+        # Where each target's figure comes from: a run of its own, or a run of the same
+        # period that computes the same indicator anyway (an annual report's year).
+        self._sources: dict[tuple[int, ReportingPeriod], tuple[Run, int]] = {}
+        self._own: list[Run] = []
+        self._wanted: list[list[tuple[int, ReportingPeriod, bool]]] = []
+        for until in untils:
+            last = min(as_of, until) if until is not None else as_of
+            plan = []
+            for index, target in enumerate(programme.targets):
+                indicator = SEED_FIGURES[TARGET_INDICATORS[target.metric]]
+                for period, partial in _periods(programme, target.per, last):
+                    if (index, period) not in self._sources:
+                        context = Context(period=period, as_of=as_of, rules=rules)
+                        self._sources[index, period] = self._source(indicator, context, sharing)
+                    plan.append((index, period, partial))
+            self._wanted.append(plan)
+
+    def _source(
+        self, indicator: Indicator, context: Context, sharing: Sequence[Run]
+    ) -> tuple[Run, int]:
+        for run in sharing:
+            calculation = run.calculation
+            if calculation.context == context and indicator in calculation.indicators:
+                return run, calculation.indicators.index(indicator)
+        run = Calculation(indicators=(indicator,), context=context).start()
+        self._own.append(run)
+        return run, 0
+
+    @property
+    def runs(self) -> list[Run]:
+        """The runs to feed: one per target and period not computed by a run shared."""
+        return list(self._own)
+
+    def attainments(self) -> list[tuple[Attainment, ...]]:
+        """The attainments for each of ``untils``, once the runs (and those shared) are fed."""
+        targets = self._programme.targets
+        results: dict[int, Results] = {}
+        figures = {}
+        for key, (run, position) in self._sources.items():
+            if id(run) not in results:
+                results[id(run)] = run.results()
+            figures[key] = results[id(run)].figures[position]
+        return [
+            tuple(
+                _attainment(targets[index], period, partial, figures[index, period])
+                for index, period, partial in plan
+            )
+            for plan in self._wanted
+        ]
 
 
 def _attainment(

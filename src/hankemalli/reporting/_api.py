@@ -7,26 +7,29 @@ funder's, with exact figures.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import partial
 
 import pendulum
 from attrs import evolve
 
-from ..indicators import Catalogue, CountingRules
+from ..indicators import Catalogue, CountingRules, Run, feed
 from ..model import Dataset
 from ._build import annual_document, final_document
 from ._cumulation import (
+    AnnualIssue,
     AnnualReport,
     Correction,
     catalogue_for,
     derive_final,
+    derived_final,
+    final_calculation,
     issue_annual_report,
     issue_annual_reports,
 )
 from ._disclosure import DEFAULT_THRESHOLD
 from ._document import Block, Edition, Report, ReportKind
-from ._models import model_blocks
+from ._models import ModelRuns, model_blocks
 from ._published import ExactReport, exact, protect_set
 
 __all__ = ["annual_report", "final_report", "published_set"]
@@ -39,12 +42,14 @@ def _annual(
     catalogue: Catalogue,
     threshold: int,
     rules: CountingRules | None,
-    models: Sequence[Block] | None,
+    models: Sequence[Block] | ModelRuns | None,
 ) -> Report:
     if models is None:
         models = model_blocks(
             dataset, period=snapshot.period, as_of=snapshot.as_of, threshold=threshold, rules=rules
         )
+    elif isinstance(models, ModelRuns):
+        models = models.blocks(threshold)
     return annual_document(
         snapshot, dataset.programme, catalogue=catalogue, threshold=threshold, models=models
     )
@@ -59,21 +64,34 @@ def _final(
     catalogue: Catalogue,
     threshold: int,
     rules: CountingRules | None,
-    models: Sequence[Block] | None,
+    models: Sequence[Block] | ModelRuns | None,
+    recomputed: Run | None = None,
 ) -> Report:
-    final = derive_final(
-        reports,
-        corrections,
-        programme=dataset.programme,
-        catalogue=catalogue,
-        records=dataset.participants,
-        as_of=as_of,
-        rules=rules,
-    )
+    if recomputed is None:
+        final = derive_final(
+            reports,
+            corrections,
+            programme=dataset.programme,
+            catalogue=catalogue,
+            records=dataset.participants,
+            as_of=as_of,
+            rules=rules,
+        )
+    else:
+        final = derived_final(
+            reports,
+            corrections,
+            programme=dataset.programme,
+            catalogue=catalogue,
+            as_of=as_of,
+            recomputed=recomputed.results(),
+        )
     if models is None:
         models = model_blocks(
             dataset, period=final.period, as_of=as_of, threshold=threshold, rules=rules
         )
+    elif isinstance(models, ModelRuns):
+        models = models.blocks(threshold)
     return final_document(
         final, reports, dataset.programme, catalogue=catalogue, threshold=threshold, models=models
     )
@@ -94,6 +112,77 @@ def _snapshots(
     )
 
 
+class _OnePass:
+    """What a final report and its annual reports compute from the records, in one pass.
+
+    Each year's figures and targets (unless the annual reports are ``reports``
+    given), the final report's recomputation, and the sections on operating models
+    of the annual reports (with ``annual_models``, but for the years already
+    published) and of the final report (with ``final_models``): every run fed
+    together (:func:`~hankemalli.indicators.feed`), so the records are walked once
+    however many tables the reports hold.
+    ``threshold`` is the one the sections are built with (1 for the funder).
+    """
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        *,
+        as_of: pendulum.Date,
+        reports: Sequence[AnnualReport] | None,
+        catalogue: Catalogue,
+        rules: CountingRules | None,
+        threshold: int,
+        annual_models: bool = False,
+        published_years: Collection[int] = (),
+        final_models: bool = False,
+    ) -> None:
+        programme = dataset.programme
+        self.recomputed = final_calculation(programme, catalogue, as_of, rules).start()
+        issue = (
+            None
+            if reports is not None
+            else AnnualIssue(
+                programme,
+                as_of=as_of,
+                issued=as_of,
+                catalogue=catalogue,
+                rules=rules,
+                sharing=[self.recomputed],  # a programme target over the whole programme
+            )
+        )
+        spans = (
+            [(p.start.year, p, as_of) for p in issue.periods]
+            if issue is not None
+            else [(r.year, r.period, r.as_of) for r in reports or ()]
+        )
+        #: Each annual report's section on operating models (None if not wanted), in order.
+        self.annual_models = [
+            ModelRuns(dataset, period=period, as_of=known, threshold=threshold, rules=rules)
+            if annual_models and year not in published_years
+            else None
+            for year, period, known in spans
+        ]
+        #: The final report's section on operating models, if wanted.
+        self.final_models = (
+            ModelRuns(
+                dataset,
+                period=self.recomputed.calculation.context.period,
+                as_of=as_of,
+                threshold=threshold,
+                rules=rules,
+            )
+            if final_models
+            else None
+        )
+        runs = [*(issue.runs if issue is not None else ()), self.recomputed]
+        for models in (*self.annual_models, self.final_models):
+            runs += models.runs if models is not None else ()
+        feed(runs, dataset.participants)
+        #: The annual reports: those given, or each year's issued as of ``as_of``.
+        self.snapshots = list(issue.reports()) if issue is not None else list(reports or ())
+
+
 def _funder(report: Report) -> Report:
     return evolve(report, edition=Edition.FUNDER)
 
@@ -110,19 +199,27 @@ def _rebuilt(
     found = []
     for given in published:
         if given.kind is ReportKind.FINAL:
-            snapshots = _snapshots(dataset, given.as_of, catalogue, rules)
+            computed = _OnePass(
+                dataset,
+                as_of=given.as_of,
+                reports=None,
+                catalogue=catalogue,
+                rules=rules,
+                threshold=threshold,
+            )
             rebuilt = exact(
                 ("final",),
                 partial(
                     _final,
                     dataset,
-                    snapshots,
+                    computed.snapshots,
                     as_of=given.as_of,
                     corrections=(),
                     catalogue=catalogue,
                     threshold=threshold,
                     rules=rules,
                     models=(),
+                    recomputed=computed.recomputed,
                 ),
             )
         else:
@@ -178,16 +275,34 @@ def annual_report(
     """
     if catalogue is None:
         catalogue = catalogue_for(dataset.programme)
-    snapshot = issue_annual_report(
+    # The year's figures, its targets and its section on operating models, in one pass.
+    issue = AnnualIssue(
         dataset.programme,
-        dataset.participants,
-        year=year,
         as_of=as_of,
         issued=as_of,
         catalogue=catalogue,
         rules=rules,
+        years=[year],
     )
-    build = partial(_annual, dataset, snapshot, catalogue=catalogue, rules=rules, models=models)
+    if not issue.periods:
+        raise ValueError(f"the programme has no year {year} up to {as_of}")
+    computed = (
+        ModelRuns(
+            dataset,
+            period=issue.periods[0],
+            as_of=as_of,
+            threshold=1 if edition is Edition.FUNDER else threshold,
+            rules=rules,
+        )
+        if models is None
+        else models
+    )
+    feed(
+        [*issue.runs, *(computed.runs if isinstance(computed, ModelRuns) else ())],
+        dataset.participants,
+    )
+    [snapshot] = issue.reports()
+    build = partial(_annual, dataset, snapshot, catalogue=catalogue, rules=rules, models=computed)
     return _in_edition(
         ("annual", year),
         build,
@@ -227,17 +342,25 @@ def final_report(
     """
     if catalogue is None:
         catalogue = catalogue_for(dataset.programme)
-    if reports is None:
-        reports = _snapshots(dataset, as_of, catalogue, rules)
+    computed = _OnePass(
+        dataset,
+        as_of=as_of,
+        reports=reports,
+        catalogue=catalogue,
+        rules=rules,
+        threshold=1 if edition is Edition.FUNDER else threshold,
+        final_models=models is None,
+    )
     build = partial(
         _final,
         dataset,
-        reports,
+        computed.snapshots,
         as_of=as_of,
         corrections=corrections,
         catalogue=catalogue,
         rules=rules,
-        models=models,
+        models=computed.final_models if models is None else models,
+        recomputed=computed.recomputed,
     )
     return _in_edition(
         ("final",),
@@ -290,20 +413,34 @@ def published_set(
 
     The annual reports are those given (``reports``), or every year's issued as of
     ``as_of``; the final report is derived from them and ``corrections``. In the
-    public edition, no withheld count can be worked out by linear algebra from all
+    public edition, no withheld count can be worked out (by linear algebra or bounds) from all
     of them and the reports already ``published`` together; the funder's edition
     is exact.
     """
     if catalogue is None:
         catalogue = catalogue_for(dataset.programme)
-    snapshots = (
-        list(reports) if reports is not None else _snapshots(dataset, as_of, catalogue, rules)
-    )
     cut = 1 if edition is Edition.FUNDER else threshold
+    done = (
+        set()
+        if edition is Edition.FUNDER
+        else {r.period.end.year for r in published if r.kind is ReportKind.ANNUAL}
+    )
+    computed = _OnePass(
+        dataset,
+        as_of=as_of,
+        reports=reports,
+        catalogue=catalogue,
+        rules=rules,
+        threshold=cut,
+        annual_models=True,
+        published_years=done,
+        final_models=True,
+    )
+    snapshots, annual_models = computed.snapshots, computed.annual_models
 
-    def annual(snapshot: AnnualReport) -> Report:
+    def annual(snapshot: AnnualReport, models: ModelRuns | None) -> Report:
         return _annual(
-            dataset, snapshot, catalogue=catalogue, threshold=cut, rules=rules, models=None
+            dataset, snapshot, catalogue=catalogue, threshold=cut, rules=rules, models=models
         )
 
     def final() -> Report:
@@ -315,16 +452,16 @@ def published_set(
             catalogue=catalogue,
             threshold=cut,
             rules=rules,
-            models=None,
+            models=computed.final_models,
+            recomputed=computed.recomputed,
         )
 
     if edition is Edition.FUNDER:
-        return tuple(_funder(r) for r in (*map(annual, snapshots), final()))
-    done = {(r.kind, r.period.end.year if r.kind is ReportKind.ANNUAL else 0) for r in published}
+        return tuple(_funder(r) for r in (*map(annual, snapshots, annual_models), final()))
     built = [
-        exact(("annual", s.year), partial(annual, s))
-        for s in snapshots
-        if (ReportKind.ANNUAL, s.year) not in done
+        exact(("annual", s.year), partial(annual, s, models))
+        for s, models in zip(snapshots, annual_models, strict=True)
+        if models is not None
     ]
     built.append(exact(("final",), final))
     before = _rebuilt(dataset, published, catalogue=catalogue, threshold=threshold, rules=rules)

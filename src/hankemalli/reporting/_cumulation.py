@@ -35,7 +35,7 @@ from ..indicators import (
     common_indicators,
     feed,
 )
-from ..indicators._targets import assess_targets_until
+from ..indicators._targets import TargetPlan
 from ..model import DataError, Participation, Problem, Programme, TargetPeriod
 from ..model._errors import problem, raise_if_any, shown
 
@@ -164,41 +164,82 @@ def issue_annual_reports(
     Every year is seen as of the same ``as_of`` date; ``years`` picks some of them.
     Without ``catalogue``, the programme's own (:func:`catalogue_for`).
     """
-    catalogue = catalogue_for(programme) if catalogue is None else catalogue
-    periods = [
-        p for p in programme_years(programme, as_of) if years is None or p.start.year in years
-    ]
-    runs: list[Run] = [_calculation(catalogue, p, as_of, rules, programme).start() for p in periods]
-    listed = list(records)
-    feed(runs, listed)  # the years share each record's view: one as_of, one set of rules
-    # Each year's report counts up to the end of its year, however late it is given:
-    # as_of says what is known, not which period is counted.
-    attainments = dict(
-        zip(
-            (period.start.year for period in periods),
-            assess_targets_until(
-                programme, listed, as_of=as_of, rules=rules, untils=[p.end for p in periods]
-            ),
-            strict=True,
-        )
+    issue = AnnualIssue(
+        programme, as_of=as_of, issued=issued, catalogue=catalogue, rules=rules, years=years
     )
-    return tuple(
-        AnnualReport(
-            programme_id=programme.id,
-            year=period.start.year,
+    feed(issue.runs, records)  # the years and the targets share each record's view
+    return issue.reports()
+
+
+class AnnualIssue:
+    """:func:`issue_annual_reports` in two steps: the runs to feed, then the reports.
+
+    A report set feeds :attr:`runs` in the same pass over the records as its other
+    figures (:func:`~hankemalli.indicators.feed`), then reads :meth:`reports`. A
+    target figure that a run of ``sharing`` computes anyway is read from it (which
+    must then be fed too).
+    """
+
+    def __init__(
+        self,
+        programme: Programme,
+        *,
+        as_of: pendulum.Date,
+        issued: pendulum.Date,
+        catalogue: Catalogue | None = None,
+        rules: CountingRules | None = None,
+        years: Sequence[int] | None = None,
+        sharing: Sequence[Run] = (),
+    ) -> None:
+        self.programme, self.as_of, self.issued = programme, as_of, issued
+        self.catalogue = catalogue_for(programme) if catalogue is None else catalogue
+        #: The parts of the years the reports cover, in order.
+        self.periods = [
+            p for p in programme_years(programme, as_of) if years is None or p.start.year in years
+        ]
+        self._years = [
+            _calculation(self.catalogue, p, as_of, rules, programme).start() for p in self.periods
+        ]
+        # Each year's report counts up to the end of its year, however late it is given:
+        # as_of says what is known, not which period is counted.
+        # The targets read the figures the years (and any runs ``sharing``, say the final
+        # report's) compute anyway.
+        self._targets = TargetPlan(
+            programme,
             as_of=as_of,
-            issued=issued,
-            catalogue=catalogue.name,
-            results=run.results(),
-            attainments=tuple(
-                a
-                for a in attainments[period.start.year]
-                if a.target.per is TargetPeriod.PROGRAMME
-                or a.period.start.year == period.start.year
-            ),
+            rules=rules,
+            untils=[p.end for p in self.periods],
+            sharing=[*self._years, *sharing],
         )
-        for period, run in zip(periods, runs, strict=True)
-    )
+
+    @property
+    def runs(self) -> list[Run]:
+        """Every run the reports need: each year's figures and the targets'."""
+        return [*self._years, *self._targets.runs]
+
+    def reports(self) -> tuple[AnnualReport, ...]:
+        """The annual reports, once :attr:`runs` are fed."""
+        periods = self.periods
+        attainments = dict(
+            zip((p.start.year for p in periods), self._targets.attainments(), strict=True)
+        )
+        return tuple(
+            AnnualReport(
+                programme_id=self.programme.id,
+                year=period.start.year,
+                as_of=self.as_of,
+                issued=self.issued,
+                catalogue=self.catalogue.name,
+                results=run.results(),
+                attainments=tuple(
+                    a
+                    for a in attainments[period.start.year]
+                    if a.target.per is TargetPeriod.PROGRAMME
+                    or a.period.start.year == period.start.year
+                ),
+            )
+            for period, run in zip(periods, self._years, strict=True)
+        )
 
 
 def issue_annual_report(
@@ -397,6 +438,25 @@ def derive_final(
     of the catalogue (by default the programme's own, :func:`catalogue_for`).
     """
     catalogue = catalogue_for(programme) if catalogue is None else catalogue
+    ordered = _checked(reports, corrections, catalogue)
+    as_of = as_of or max(r.as_of for r in ordered)
+    recomputed: Results | None = None
+    if records is not None:
+        recomputed = final_calculation(programme, catalogue, as_of, rules).run(records)
+    return derived_final(
+        ordered,
+        corrections,
+        programme=programme,
+        catalogue=catalogue,
+        as_of=as_of,
+        recomputed=recomputed,
+    )
+
+
+def _checked(
+    reports: Sequence[AnnualReport], corrections: Sequence[Correction], catalogue: Catalogue
+) -> list[AnnualReport]:
+    """The reports by year, once they and the corrections are found fit to derive from."""
     ordered = sorted(reports, key=lambda r: r.year)
     if not ordered:
         raise ValueError("a final report needs at least one annual report")
@@ -418,11 +478,34 @@ def derive_final(
     )
     if problems:
         raise DataError(problems)
-    as_of = as_of or max(r.as_of for r in ordered)
+    return ordered
+
+
+def final_calculation(
+    programme: Programme, catalogue: Catalogue, as_of: pendulum.Date, rules: CountingRules | None
+) -> Calculation:
+    """The recomputation of the final report: the whole programme up to ``as_of``, by gender."""
     period = ReportingPeriod(start=programme.start, end=min(programme.end, as_of))
-    recomputed: Results | None = None
-    if records is not None:
-        recomputed = _calculation(catalogue, period, as_of, rules, programme).run(records)
+    return _calculation(catalogue, period, as_of, rules, programme)
+
+
+def derived_final(
+    reports: Sequence[AnnualReport],
+    corrections: Sequence[Correction],
+    *,
+    programme: Programme,
+    catalogue: Catalogue,
+    as_of: pendulum.Date,
+    recomputed: Results | None,
+) -> FinalFigures:
+    """:func:`derive_final` with the recomputation given (already fed with the records).
+
+    ``recomputed`` is the result of :func:`final_calculation`, or None; the
+    reports and corrections are checked as :func:`derive_final` checks them.
+    """
+    ordered = _checked(reports, corrections, catalogue)
+    years = [r.year for r in ordered]
+    period = ReportingPeriod(start=programme.start, end=min(programme.end, as_of))
 
     def derive_all(group: str | None) -> list[tuple[Indicator, Figure | None]]:
         out = []

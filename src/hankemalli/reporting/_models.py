@@ -13,20 +13,25 @@ as any other indicator.
 from __future__ import annotations
 
 import pendulum
+from attrs import evolve
 
 from ..indicators import (
+    Calculation,
     Comparison,
+    Context,
     CountingRules,
+    Evidence,
+    EvidenceCalculation,
     Interval,
     Labels,
     PointStatus,
     ReportingPeriod,
+    Run,
     Verdict,
     assess_transferability,
     common_indicators,
-    compute,
-    evidence,
     evidence_criteria,
+    feed,
     instrument_indicators,
 )
 from ..model import Dataset, EmbeddingStage, OperatingModel
@@ -298,26 +303,7 @@ def _caveat(threshold: int) -> Labels:
     )
 
 
-def _model(
-    model: OperatingModel,
-    dataset: Dataset,
-    *,
-    period: ReportingPeriod,
-    as_of: pendulum.Date,
-    threshold: int,
-    rules: CountingRules | None,
-) -> list[Block]:
-    # The results compared are those of the programme's own programming period.
-    criteria = evidence_criteria(common_indicators(dataset.programme.programming_period))
-    found = evidence(
-        model,
-        dataset.participants,
-        period=period,
-        as_of=as_of,
-        criteria=criteria,
-        threshold=threshold,
-        rules=rules,
-    )
+def _model(model: OperatingModel, found: Evidence, *, threshold: int) -> list[Block]:
     assessment = assess_transferability(model, found)
     described = [(name, _field_text(model, name)) for name in _FIELDS]
     blocks: list[Block] = [
@@ -377,6 +363,78 @@ def _model(
     return blocks
 
 
+class ModelRuns:
+    """What the models section computes from the records for one period, to be fed in one pass.
+
+    The evidence for each operating model and the results of each instrument, as
+    runs (:attr:`runs`) that a report set feeds beside its other figures
+    (:func:`~hankemalli.indicators.feed`); :meth:`blocks` then builds the section.
+    """
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        *,
+        period: ReportingPeriod,
+        as_of: pendulum.Date,
+        threshold: int,
+        rules: CountingRules | None = None,
+    ) -> None:
+        context = Context(period=period, as_of=as_of, rules=rules or CountingRules())
+        # The results compared are those of the programme's own programming period.
+        criteria = evidence_criteria(common_indicators(dataset.programme.programming_period))
+        self._models = [
+            (
+                model,
+                EvidenceCalculation(
+                    model=model, context=context, criteria=criteria, threshold=threshold
+                ),
+            )
+            for model in dataset.operating_models
+        ]
+        self._instruments = [
+            (instrument, instrument_indicators(instrument)) for instrument in dataset.instruments
+        ]
+        self._evidence = [calculation.start() for _, calculation in self._models]
+        self._results = [
+            Calculation(indicators=catalogue, context=context).start()
+            for _, catalogue in self._instruments
+        ]
+
+    @property
+    def runs(self) -> list[Run]:
+        """The runs to feed: one per operating model and one per instrument."""
+        return [*self._evidence, *self._results]
+
+    def blocks(self, threshold: int) -> tuple[Block, ...]:
+        """The blocks of the section, once :attr:`runs` are fed."""
+        blocks: list[Block] = []
+        for (model, calculation), run in zip(self._models, self._evidence, strict=True):
+            found = evolve(calculation, threshold=threshold).weigh(run.results())
+            blocks += _model(model, found, threshold=threshold)
+        for (instrument, catalogue), results_run in zip(
+            self._instruments, self._results, strict=True
+        ):
+            results = results_run.results()
+            blocks.append(
+                FigureList(
+                    title=Labels(fi=instrument.name, sv=instrument.name, en=instrument.name),
+                    rows=tuple(
+                        FigureRow(
+                            code=i.code,
+                            label=i.labels,
+                            value=cell(results[i.code], i, threshold),
+                            source=i.source,
+                        )
+                        for i in catalogue.values()
+                    ),
+                )
+            )
+        if not blocks:
+            blocks.append(Paragraph(text=text("models_pending")))
+        return tuple(blocks)
+
+
 def model_blocks(
     dataset: Dataset,
     *,
@@ -386,28 +444,6 @@ def model_blocks(
     rules: CountingRules | None = None,
 ) -> tuple[Block, ...]:
     """The blocks of the models section for a dataset, a period and an as-of date."""
-    blocks: list[Block] = []
-    for model in dataset.operating_models:
-        blocks += _model(
-            model, dataset, period=period, as_of=as_of, threshold=threshold, rules=rules
-        )
-    for instrument in dataset.instruments:
-        catalogue = instrument_indicators(instrument)
-        results = compute(catalogue, dataset.participants, period=period, as_of=as_of, rules=rules)
-        blocks.append(
-            FigureList(
-                title=Labels(fi=instrument.name, sv=instrument.name, en=instrument.name),
-                rows=tuple(
-                    FigureRow(
-                        code=i.code,
-                        label=i.labels,
-                        value=cell(results[i.code], i, threshold),
-                        source=i.source,
-                    )
-                    for i in catalogue.values()
-                ),
-            )
-        )
-    if not blocks:
-        blocks.append(Paragraph(text=text("models_pending")))
-    return tuple(blocks)
+    computed = ModelRuns(dataset, period=period, as_of=as_of, threshold=threshold, rules=rules)
+    feed(computed.runs, dataset.participants)
+    return computed.blocks(threshold)
