@@ -33,7 +33,16 @@ from hankemalli.reporting import (
 from hankemalli.reporting._api import published_set
 from hankemalli.reporting._cumulation import catalogue_for, derive_final
 from hankemalli.reporting._linked import determined
-from hankemalli.reporting._published import _cumulation, _known, _partitions, counts_of, exact
+from hankemalli.reporting._published import (
+    _bases,
+    _cumulation,
+    _known,
+    _model_groups,
+    _partitions,
+    _subsets,
+    counts_of,
+    exact,
+)
 
 
 def main() -> None:
@@ -64,13 +73,16 @@ def main() -> None:
     seconds = time.perf_counter() - start
 
     ledgers = [ledger for _, ledger in rebuilt]
-    for ledger in ledgers:
+    for ledger in ledgers:  # every identity protect_set uses, inequalities included
         _partitions(ledger)
+        _bases(ledger)
+        _model_groups(ledger)
+        _subsets(ledger, catalogue)
     relations = [r for ledger in ledgers for r in ledger.relations]
     relations += _cumulation(ledgers[-1], ledgers[:-1], catalogue)
     values = {v: n for ledger in ledgers for v, n in ledger.values.items()}
     signed = {v for ledger in ledgers for v in ledger.signed}
-    unshown = {v for ledger in ledgers for v in ledger.unshown}
+    unshown = {v for ledger in ledgers for v in ledger.unshown | ledger.auxiliary}
 
     def line(name: str, reports: Sequence[Report]) -> None:
         shown = hidden = 0
@@ -79,10 +91,10 @@ def main() -> None:
             c = counts_of(report)
             shown, hidden = shown + c["shown"], hidden + c["withheld"]
             known |= _known(report, exact_report)
-        # a change to a gender group is never listed: unknown to an attacker
+        # never shown: a change to a gender group, the rest of a count within another
         secret = {v for v, seen in known.items() if not seen} | unshown
-        linear = determined(secret, relations)
-        bounded = determined(secret, relations, values, signed=signed)
+        linear = determined(secret, relations) - unshown
+        bounded = determined(secret, relations, values, signed=signed) - unshown
         small = {v for v in bounded if 0 < abs(values[v]) < 5}
         secret -= unshown
         print(

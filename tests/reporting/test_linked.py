@@ -61,13 +61,14 @@ def derivable(hidden, relations):
     return {pivot for pivot, row in rows.items() if set(row) == {pivot}}
 
 
-def attacked(hidden, relations, values, *, signed=(), first=False):
+def attacked(hidden, relations, values, *, signed=(), first=False, skip=()):
     """The withheld counts whose lowest and highest possible values are equal.
 
     The attacker knows every shown count, every relation, and that counts are not
     negative (``signed`` cells excepted); for each withheld count two linear
     programmes (minimise it, maximise it) are solved by HiGHS. With ``first``, stops
-    at the first derivable count found.
+    at the first derivable count found; the ``skip`` counts are unknowns but not
+    solved for (counts never published).
     """
     hidden = sorted(set(hidden), key=repr)
     index = {cell: n for n, cell in enumerate(hidden)}
@@ -88,6 +89,8 @@ def attacked(hidden, relations, values, *, signed=(), first=False):
     for cell, n in index.items():
         if not rows:
             break
+        if cell in skip:
+            continue
         objective = np.zeros(len(hidden))
         objective[n] = 1
         low = linprog(objective, A_eq=np.array(rows), b_eq=rhs, bounds=bounds, method="highs")

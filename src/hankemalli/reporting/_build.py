@@ -122,6 +122,9 @@ class Ledger:
     #: Counts the report never shows but that make its figures add up (a change
     #: to a gender group, applied and not listed).
     unshown: set[Variable] = field(factory=set)
+    #: Unknowns that carry what a reader knows and need no protection (the rest of
+    #: a count within another, which cannot be negative).
+    auxiliary: set[Variable] = field(factory=set)
 
     def note(self, shown: Cell, *counts: tuple[Variable, int]) -> Cell:
         """Note that ``shown`` shows ``counts`` (identity, value); returns ``shown``.

@@ -50,6 +50,7 @@ bound, and a small one is withheld by its absolute value.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from fractions import Fraction
 from typing import Generic, TypeVar
@@ -152,12 +153,48 @@ def _modular_inverse(value: int) -> int:
     return pow(value, -1, _PRIME)
 
 
-def _as_is(value: Fraction) -> Fraction:
-    return value
+def _integer_echelon(
+    index: Mapping[K, int], relations: Iterable[Iterable[tuple[K, int]]]
+) -> dict[int, dict[int, int]]:
+    """The reduced row echelon form over the rationals, kept in whole numbers.
+
+    As :func:`_echelon`, but each row is scaled to whole numbers with no common
+    divisor instead of a leading 1 (fraction-free elimination: many times faster
+    than :class:`~fractions.Fraction` arithmetic, and exact). A row's values divided
+    by its pivot's are those of the rational form.
+    """
+    pivots: dict[int, dict[int, int]] = {}
+    for relation in relations:
+        row: dict[int, int] = {}
+        for cell, coefficient in relation:
+            n = index.get(cell)
+            if n is not None:
+                row[n] = row.get(n, 0) + coefficient
+        row = {k: v for k, v in row.items() if v}
+        for pivot in sorted(k for k in row if k in pivots):
+            factor = row.get(pivot)
+            if factor:
+                base = pivots[pivot]
+                row = _combined(row, base[pivot], base, factor)
+        if not row:
+            continue
+        pivot = min(row)
+        for other, other_row in pivots.items():
+            factor = other_row.get(pivot)
+            if factor:
+                pivots[other] = _combined(other_row, row[pivot], row, factor)
+        pivots[pivot] = row
+    return pivots
 
 
-def _reciprocal(value: Fraction) -> Fraction:
-    return 1 / value
+def _combined(row: dict[int, int], a: int, other: dict[int, int], b: int) -> dict[int, int]:
+    """``a * row - b * other``, divided by the greatest common divisor of its values."""
+    out = {k: a * v for k, v in row.items()}
+    for k, v in other.items():
+        out[k] = out.get(k, 0) - b * v
+    out = {k: v for k, v in out.items() if v}
+    divisor = math.gcd(*out.values()) if out else 1
+    return {k: v // divisor for k, v in out.items()}
 
 
 def _reduced(
@@ -173,9 +210,16 @@ def _reduced(
 
 
 def _linear(hidden: set[K], relations: Iterable[Iterable[tuple[K, int]]]) -> set[K]:
-    """The hidden cells that linear algebra alone fixes (see :func:`determined`)."""
-    cells, pivots = _reduced(hidden, relations)
-    return {cells[pivot] for pivot, row in pivots.items() if len(row) == 1}
+    """The hidden cells that linear algebra alone fixes (see :func:`determined`).
+
+    Cells left alone in a relation first, then each group of linked cells apart.
+    """
+    links = [tuple(relation) for relation in relations]
+    found = _alone(hidden, links)
+    for part, rows in _parts(hidden - found, links):
+        cells, pivots = _reduced(part, rows)
+        found |= {cells[pivot] for pivot, row in pivots.items() if len(row) == 1}
+    return found
 
 
 def determined(
@@ -200,11 +244,73 @@ def determined(
     links = [tuple(relation) for relation in relations]
     if values is None:
         return _linear(secret, links)
-    zeros = {cell for cell in secret if values[cell] == 0 and cell not in signed}
-    if not zeros:
-        return _linear(secret, links)
-    stuck = _implicit_zeros(zeros, secret, links)
-    return stuck | _linear(secret - stuck, links)
+    found = _alone(secret, links)
+    for part, rows in _parts(secret - found, links):
+        zeros = {cell for cell in part if values[cell] == 0 and cell not in signed}
+        stuck = _implicit_zeros(zeros, part, rows) if zeros else set()
+        found |= stuck | _linear(part - stuck, rows)
+    return found
+
+
+def _alone(hidden: set[K], relations: list[tuple[tuple[K, int], ...]]) -> set[K]:
+    """The hidden cells that are alone, or left alone, in a relation: each is known.
+
+    A relation whose other cells are shown, or known this way, gives its last
+    hidden cell by subtraction; repeated until none is left alone (a quick first
+    pass of the elimination, which leaves the rest smaller).
+    """
+    left: list[set[K]] = []
+    by_cell: dict[K, list[int]] = {}
+    for relation in relations:
+        cells = {cell for cell, c in relation if c and cell in hidden}
+        for cell in cells:
+            by_cell.setdefault(cell, []).append(len(left))
+        left.append(cells)
+    waiting = [i for i, cells in enumerate(left) if len(cells) == 1]
+    known: set[K] = set()
+    while waiting:
+        cells = left[waiting.pop()]
+        if len(cells) != 1:
+            continue
+        cell = cells.pop()
+        known.add(cell)
+        for i in by_cell[cell]:
+            left[i].discard(cell)
+            if len(left[i]) == 1:
+                waiting.append(i)
+    return known
+
+
+def _parts(
+    hidden: set[K], relations: list[tuple[tuple[K, int], ...]]
+) -> list[tuple[set[K], list[tuple[tuple[K, int], ...]]]]:
+    """The hidden cells in groups no relation links, each with its relations.
+
+    The equations of different groups share no unknown, so each is solved apart.
+    """
+    parent: dict[K, K] = {cell: cell for cell in hidden}
+
+    def root(cell: K) -> K:
+        while parent[cell] != cell:
+            parent[cell] = parent[parent[cell]]
+            cell = parent[cell]
+        return cell
+
+    touching: list[tuple[tuple[tuple[K, int], ...], list[K]]] = []
+    for relation in relations:
+        cells = [cell for cell, c in relation if c and cell in hidden]
+        if not cells:
+            continue
+        touching.append((relation, cells))
+        first = root(cells[0])
+        for cell in cells[1:]:
+            parent[root(cell)] = first
+    groups: dict[K, tuple[set[K], list[tuple[tuple[K, int], ...]]]] = {}
+    for cell in hidden:
+        groups.setdefault(root(cell), (set(), []))[0].add(cell)
+    for relation, cells in touching:
+        groups[root(cells[0])][1].append(relation)
+    return list(groups.values())
 
 
 def derivable_counts(
@@ -237,61 +343,57 @@ def _implicit_zeros(
     leading cell is a zero holds zeros only; the other rows lead with a cell that
     has no bound and so bind nothing. Those rows ``B`` leave ``B w = 0``, ``w ≥ 0``
     over the zeros; a zero is stuck when no such ``w`` is positive at it. Found by
-    maximising the sum over the zeros not yet known to move, again and again
-    (:func:`_simplex_max`), until the maximum is 0.
+    one linear programme (:func:`_simplex_max`).
     """
     order = {cell: (cell in zeros, repr(cell)) for cell in hidden}
     columns = sorted(hidden, key=order.__getitem__)
     index = {cell: n for n, cell in enumerate(columns)}
-    pivots = _echelon(index, relations, _as_is, _reciprocal, Fraction(0))
+    pivots = _integer_echelon(index, relations)
     first_zero = len(hidden) - len(zeros)
-    bound = {p: row for p, row in pivots.items() if p >= first_zero}
+    bound = {
+        p: {k: Fraction(v, row[p]) for k, v in row.items()}
+        for p, row in pivots.items()
+        if p >= first_zero
+    }
     free = sorted({k for row in bound.values() for k in row} - set(bound))
-    # w_p = -(sum over the free zeros j of row[j] * w_j) for each bound zero p.
+    # One linear programme over the zeros in those rows: the free zeros w_j (no
+    # upper bound: the changes form a cone) and, for each zero z, t_z ≤ w_z and
+    # t_z ≤ 1. The bound zeros are w_p = -(sum over j of row[j] * w_j) ≥ 0. Every
+    # zero that can rise can rise together with the others, so the maximum of the
+    # sum of the t's has t_z = 1 exactly where z can rise, and 0 where it is stuck.
     position = {j: n for n, j in enumerate(free)}
-    limits = [{position[j]: v for j, v in row.items() if j != p} for p, row in bound.items()]
-    expressed = {p: {position[j]: -v for j, v in row.items() if j != p} for p, row in bound.items()}
-    waiting = set(bound) | set(free)
-    while waiting:
-        objective = [Fraction(0)] * len(free)
-        for z in waiting:
-            if z in position:
-                objective[position[z]] += 1
-            else:
-                for j, v in expressed[z].items():
-                    objective[j] += v
-        best, point = _simplex_max(objective, limits)
-        if best <= 0:
-            break
-        rising = {
-            z
-            for z in waiting
-            if (
-                point[position[z]]
-                if z in position
-                else sum(v * point[j] for j, v in expressed[z].items())
-            )
-            > 0
-        }
-        waiting -= rising
+    rising = [*free, *bound]
+    t_of = {z: len(free) + n for n, z in enumerate(rising)}
+    rows: list[dict[int, Fraction]] = []
+    for p, row in bound.items():
+        rows.append({position[j]: v for j, v in row.items() if j != p})  # w_p ≥ 0
+        rows.append({t_of[p]: Fraction(1), **{position[j]: v for j, v in row.items() if j != p}})
+    for j in free:
+        rows.append({t_of[j]: Fraction(1), position[j]: Fraction(-1)})
+    size = len(free) + len(rising)
+    objective = [Fraction(0)] * len(free) + [Fraction(1)] * len(rising)
+    _, point = _simplex_max(objective, rows, upper=range(len(free), size))
     # A zero in no row that leads with a zero can rise: a cell with no bound, or
     # nothing at all, makes up for it.
-    return {columns[z] for z in waiting}
+    return {columns[z] for z in rising if point[t_of[z]] == 0}
 
 
 def _simplex_max(
-    objective: list[Fraction], limits: list[dict[int, Fraction]]
+    objective: list[Fraction], limits: list[dict[int, Fraction]], *, upper: Iterable[int]
 ) -> tuple[Fraction, list[Fraction]]:
-    """Maximise ``objective · w`` over ``0 ≤ w ≤ 1`` with ``row · w ≤ 0`` for each row.
+    """Maximise ``objective · x`` over ``x ≥ 0``, ``row · x ≤ 0`` and some ``x_j ≤ 1``.
 
-    The simplex method on a tableau of rationals, from the slack basis (``w = 0`` is
+    Each row of ``limits`` is a constraint, and ``upper`` names the capped ``j``.
+    The simplex method on a tableau of rationals, from the slack basis (``x = 0`` is
     feasible), with Bland's rule (the entering and leaving variables of least index),
-    which cannot cycle. Returns the maximum and a point where it is reached.
+    which cannot cycle. The maximum must be finite. Returns it and a point where it
+    is reached.
     """
     n = len(objective)
     rows: list[dict[int, Fraction]] = [dict(limit) for limit in limits]
-    rows += [{j: Fraction(1)} for j in range(n)]
-    rhs = [Fraction(0)] * len(limits) + [Fraction(1)] * n
+    capped = sorted(set(upper))
+    rows += [{j: Fraction(1)} for j in capped]
+    rhs = [Fraction(0)] * len(limits) + [Fraction(1)] * len(capped)
     for i, row in enumerate(rows):
         row[n + i] = Fraction(1)
     basis = [n + i for i in range(len(rows))]
@@ -309,7 +411,7 @@ def _simplex_max(
                 or (rhs[i] / a, basis[i]) < (rhs[leaving] / rows[leaving][entering], basis[leaving])
             ):
                 leaving = i
-        if leaving is None:  # pragma: no cover - every variable is at most 1
+        if leaving is None:  # pragma: no cover - the maximum is finite
             raise ArithmeticError("the linear programme is unbounded")
         pivot_row = rows[leaving]
         a = pivot_row[entering]
@@ -423,6 +525,7 @@ def protect_linked(
     fixed: Mapping[K, bool] | None = None,
     signed: Collection[K] = (),
     unshown: Collection[K] = (),
+    auxiliary: Collection[K] = (),
 ) -> LinkedProtection:
     """Withhold what must be withheld in a published set, and no more.
 
@@ -432,6 +535,9 @@ def protect_linked(
     correction's change), which are withheld when their size is small. ``unshown``
     cells are never published (a change applied but not listed): they are always
     withheld, protected when small, and not counted as cells of the set.
+    ``auxiliary`` cells are unknowns that are never published and need no protection
+    (the rest of a count within another: ``larger = smaller + rest``, ``rest ≥ 0``):
+    they carry what a reader knows, and nothing about them is withheld or shown.
     ``threshold`` is at least 1.
     """
     if threshold < 1:
@@ -441,7 +547,8 @@ def protect_linked(
     if negative:
         raise ValueError(f"counts cannot be negative: {negative[:5]!r}")
     fixed = dict(fixed or {})
-    never = frozenset(unshown)
+    aid = frozenset(auxiliary)
+    never = frozenset(unshown) | aid
     links = [tuple((cell, c) for cell, c in relation if c) for relation in relations]
     unknown = ({cell for relation in links for cell, _ in relation} | never) - set(values)
     if unknown:
@@ -452,9 +559,8 @@ def protect_linked(
             by_cell.setdefault(cell, []).append(index)
     size = {k: abs(v) for k, v in values.items()}
 
-    primary = {k for k, v in size.items() if 0 < v < threshold and fixed.get(k) is not True} | {
-        k for k, shown in fixed.items() if shown is False
-    }
+    small = {k for k, v in size.items() if 0 < v < threshold and fixed.get(k) is not True}
+    primary = (small - aid) | {k for k, shown in fixed.items() if shown is False}
     hidden = primary | never
 
     def touched(cells: set[K]) -> list[tuple[tuple[K, int], ...]]:
@@ -472,8 +578,16 @@ def protect_linked(
     def loss(cell: K) -> tuple[int, str]:
         return (size[cell], repr(cell))
 
+    audited: dict[frozenset[K], set[K]] = {}
+
     def open_cells(cells: set[K]) -> set[K]:
-        return determined(cells, touched(cells), values, signed=signed)
+        # the same withheld set is often audited again (before and after a trial)
+        key = frozenset(cells)
+        if key not in audited:
+            if len(audited) > 4096:
+                audited.clear()
+            audited[key] = determined(cells, touched(cells), values, signed=signed)
+        return set(audited[key])
 
     seen: set[frozenset[K]] = set()
     exposed: set[K] = set()
@@ -517,18 +631,22 @@ def protect_linked(
                 return  # every target left is exposed
             hidden |= chosen
 
+    def fixes_more(cell: K, area: set[K]) -> bool:
+        # would showing ``cell`` make a withheld count of ``area`` derivable?
+        return bool(open_cells(area - {cell}) - open_cells(area) - aid)
+
     def show_again() -> None:
         # Show again what need not be withheld, the largest first: a cell whose
         # showing fixes no other withheld cell. The linear check decides, except
-        # where withheld zeros are linked to the cell (bounds may then fix more).
+        # where withheld zeros are linked to the cell (bounds may then fix more),
+        # or where what it fixes may be auxiliary only (those need no protection).
         freedom: _Freedom[K] = _Freedom(*_reduced(hidden, touched(hidden)))
         for cell in sorted(hidden - primary - never, key=cost, reverse=True):
-            if not freedom.can_show(cell):
-                continue
             area = _component({cell}, hidden, links, by_cell)
-            if any(bound(other) for other in area - {cell}) and open_cells(
-                area - {cell}
-            ) - open_cells(area):
+            if freedom.can_show(cell):
+                if any(bound(other) for other in area - {cell}) and fixes_more(cell, area):
+                    continue
+            elif not area & aid or fixes_more(cell, area):
                 continue
             freedom.show(cell)
             hidden.discard(cell)
@@ -556,7 +674,8 @@ def protect_linked(
                     c for i in by_cell.get(cell, ()) for c, _ in links[i] if c in trial
                 }
                 area = _component(start, trial, links, by_cell)
-                if not open_cells(area):
+                # linear algebra first: quicker, and what it fixes bounds fix too
+                if not _linear(area, touched(area)) - aid and not open_cells(area) - aid:
                     hidden = trial
                     swapped = True
                     break

@@ -38,7 +38,7 @@ from typing import cast
 
 from attrs import evolve
 
-from ..indicators import Catalogue, PeakHeadcount
+from ..indicators import Catalogue, PeakHeadcount, Scope
 from ._build import Ledger, Variable, recording, stop_recording
 from ._document import (
     Cell,
@@ -61,7 +61,44 @@ PARTITIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("EECO01", ("EECO02", "EECO04", "EECO05")),
     ("EECO01", ("EECO09", "EECO10", "EECO11")),
     ("EECO01", ("EECO06", "EECO07", "EECO08")),
+    # everyone taking part in a period left in it or was still there at its end
+    ("participants", ("leavers", "stayers")),
+    # the same people by two names: those who entered in the period; and, where
+    # nobody came from before it (the first year, the whole programme), everyone
+    ("new_participants", ("COGRANDTOTAL",)),
+    ("new_participants", ("EEGRANDTOTAL",)),
+    ("participants", ("new_participants",)),
 )
+
+#: Counts of people within another count by the indicators' definitions (ESF 2014–2020:
+#: Annex I of Regulation (EU) No 1304/2013; ESF+: Annex I of Regulation (EU) 2021/1057),
+#: and the chain of totals: a count of the results within the leavers with complete
+#: records, those within all leavers, within everyone taking part in the period.
+WITHIN: dict[str, str] = {
+    "CO02": "CO01",
+    "CO04": "CO03",
+    "CO08": "CO07",
+    "CR08": "CR06",
+    "CR09": "CR06",
+    "EECO03": "EECO02",
+    "COTOTAL": "COGRANDTOTAL",
+    "EECO01": "EEGRANDTOTAL",
+    "COGRANDTOTAL": "new_participants",
+    "EEGRANDTOTAL": "new_participants",
+    "CRLEAVERS": "leavers",
+    "EELEAVERS": "leavers",
+    "new_participants": "participants",
+    "leavers": "participants",
+    "stayers": "participants",
+}
+
+#: The total of each scope's counts, where :data:`WITHIN` names none.
+_SCOPE_TOTALS = {
+    Scope.ENTERED: ("COTOTAL", "EECO01", "new_participants"),
+    Scope.LEFT: ("CRLEAVERS", "EELEAVERS", "leavers"),
+    Scope.STAYING: ("stayers",),
+    Scope.ACTIVE: ("participants",),
+}
 
 ExactReport = tuple[Report, Ledger]
 
@@ -100,6 +137,94 @@ def _partitions(ledger: Ledger) -> None:
                 values[n] for n in names[1:]
             ):
                 ledger.relate((names[0], 1), *((n, -1) for n in names[1:]))
+
+
+def _within(code: str, catalogue: Catalogue) -> tuple[str, ...]:
+    """The counts that hold every person ``code`` counts, the nearest first."""
+    if code in WITHIN:
+        return (WITHIN[code],)
+    if code not in catalogue.codes:
+        return ()
+
+    def family(name: str) -> str:
+        return "EE" if name.startswith("EE") else "C" if name.startswith("C") else ""
+
+    totals = _SCOPE_TOTALS.get(catalogue[code].scope, ())
+    return tuple(t for t in totals if t != code and family(t) == family(code))
+
+
+def _subsets(ledger: Ledger, catalogue: Catalogue) -> None:
+    """Inequalities a reader knows: a count within another, a share's part within its whole.
+
+    Each is an identity with a count that is never shown and cannot be negative (the
+    people of the larger count not in the smaller): ``larger = smaller + rest``. So
+    the audit's bounds see them: CR09 (disadvantaged, in work six months after)
+    within CR06 (in work six months after), with CR06's shown "other" 0, tells
+    CR09's "other" is 0 and so its women's count. Added where the counts agree (the
+    larger is not smaller), for the nearest containing count found in the report.
+    """
+    values, key = ledger.values, ledger.report
+    for variable, value in list(values.items()):
+        report, code, group, part = variable
+        if report != key:
+            continue
+        if part == "n" and isinstance(code, str):
+            for larger in _within(code, catalogue):
+                whole = (key, larger, group, "n")
+                if whole in values and values[whole] >= value:
+                    _rest(ledger, whole, variable)
+                    break
+            # over the whole programme, everyone who left or stayed entered in it
+            whole = (key, "new_participants", group, "n")
+            final = key == ("final",) and code in ("leavers", "stayers")
+            if final and whole in values and values[whole] >= value:
+                _rest(ledger, whole, variable)
+        elif part == "share_n":
+            whole = (key, code, group, "share_d")
+            if whole in values and values[whole] >= value:
+                _rest(ledger, whole, variable)
+
+
+def _rest(ledger: Ledger, whole: Variable, part: Variable) -> None:
+    """Note ``whole = part + rest`` with ``rest ≥ 0`` an auxiliary unknown.
+
+    Only where the rest is 0: a count that is not 0 can move both ways, so an
+    inequality that holds with room to spare tells nothing exact (the audit asks
+    whether a count can move at all), and leaving it out keeps the set small.
+    """
+    if ledger.values[whole] != ledger.values[part]:
+        return
+    rest = (ledger.report, part[1], part[2], ("within", whole[1], whole[3], part[3]))
+    ledger.values[rest] = 0
+    ledger.auxiliary.add(rest)
+    ledger.relate((whole, 1), (part, -1), (rest, -1))
+
+
+def _model_groups(ledger: Ledger) -> None:
+    """An operating model's two groups add up to the figure of everyone in the report.
+
+    The users' and the others' counts (numerators of the result, denominators of the
+    base) are a partition of everyone's: a reader subtracts one group from the
+    figure shown in the results. Found once the whole report is noted (the models
+    section is built before the results), where the figures add up exactly.
+    """
+    values, key = ledger.values, ledger.report
+    for used, value in list(values.items()):
+        report, code, group, part = used
+        if report != key or not (isinstance(group, str) and group.endswith(":used")):
+            continue
+        others = (key, code, group[: -len("used")] + "not_used", part)
+        if others not in values:
+            continue
+        wholes = [(key, code, None, part)]
+        if part == "share_n":
+            wholes.append((key, code, None, "n"))
+        elif part == "share_d":
+            wholes += [(key, base, None, "n") for base in BASES]
+        for whole in wholes:
+            if values.get(whole) == value + values[others]:
+                ledger.relate((whole, 1), (used, -1), (others, -1))
+                break
 
 
 #: Counts of people that are the base of shares: a share's denominator equal to one
@@ -291,6 +416,8 @@ def protect_set(
     for ledger in ledgers:
         _partitions(ledger)
         _bases(ledger)
+        _model_groups(ledger)
+        _subsets(ledger, catalogue)
     relations = [r for ledger in ledgers for r in ledger.relations]
     finals = [ledger for ledger in ledgers if ledger.report == ("final",)]
     if finals:
@@ -312,6 +439,7 @@ def protect_set(
         fixed=fixed,
         signed={v for ledger in ledgers for v in ledger.signed},
         unshown={v for ledger in ledgers for v in ledger.unshown},
+        auxiliary={v for ledger in ledgers for v in ledger.auxiliary},
     )
     withheld = cast(set[Variable], set(found.withheld))
     return tuple(_replace(report, ledger, withheld, found) for report, ledger in reports)
@@ -344,7 +472,7 @@ def _replace(
                 )
             blocks.append(block)
         sections.append(evolve(section, blocks=tuple(blocks)))
-    own = set(ledger.values) - ledger.unshown
+    own = set(ledger.values) - ledger.unshown - ledger.auxiliary
     return evolve(
         report,
         sections=tuple(sections),
