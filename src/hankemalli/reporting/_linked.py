@@ -60,8 +60,6 @@ from attrs import frozen
 __all__ = ["LinkedProtection", "derivable_counts", "determined", "protect_linked"]
 
 K = TypeVar("K", bound=Hashable)
-#: The numbers of an elimination: whole numbers modulo the prime, or rationals.
-N = TypeVar("N", int, Fraction)
 
 
 @frozen(kw_only=True)
@@ -104,53 +102,40 @@ _SWAP_ROUNDS = 10
 
 
 def _echelon(
-    index: Mapping[K, int],
-    relations: Iterable[Iterable[tuple[K, int]]],
-    normal: Callable[[N], N],
-    invert: Callable[[N], N],
-    zero: N,
-) -> dict[int, dict[int, N]]:
-    """The relations restricted to the cells of ``index``, in reduced row echelon form.
+    index: Mapping[K, int], relations: Iterable[Iterable[tuple[K, int]]]
+) -> dict[int, dict[int, int]]:
+    """The relations restricted to the cells of ``index``, reduced modulo the prime.
 
-    Columns are the cells' numbers in ``index``; a row's pivot is its least column.
-    ``normal`` brings a number to its normal form (modulo the prime, or as it is)
-    and ``invert`` gives its inverse. Returns the rows by their pivot column.
+    The reduced row echelon form. Columns are the cells' numbers in ``index``; a
+    row's pivot is its least column. Returns the rows by their pivot column.
     """
-    pivots: dict[int, dict[int, N]] = {}
+    pivots: dict[int, dict[int, int]] = {}
     for relation in relations:
-        row: dict[int, N] = {}
+        row: dict[int, int] = {}
         for cell, coefficient in relation:
             n = index.get(cell)
             if n is not None:
-                row[n] = normal(row.get(n, zero) + coefficient)
+                row[n] = (row.get(n, 0) + coefficient) % _PRIME
         row = {k: v for k, v in row.items() if v}
         for pivot in sorted(k for k in row if k in pivots):
             factor = row.get(pivot)
             if factor:
                 for k, v in pivots[pivot].items():
-                    row[k] = normal(row.get(k, zero) - factor * v)
+                    row[k] = (row.get(k, 0) - factor * v) % _PRIME
                 row = {k: v for k, v in row.items() if v}
         if not row:
             continue
         pivot = min(row)
-        inverse = invert(row[pivot])
-        row = {k: normal(v * inverse) for k, v in row.items()}
+        inverse = pow(row[pivot], -1, _PRIME)
+        row = {k: v * inverse % _PRIME for k, v in row.items()}
         for other, other_row in pivots.items():
             factor = other_row.get(pivot)
             if factor:
                 for k, v in row.items():
-                    other_row[k] = normal(other_row.get(k, zero) - factor * v)
+                    other_row[k] = (other_row.get(k, 0) - factor * v) % _PRIME
                 pivots[other] = {k: v for k, v in other_row.items() if v}
         pivots[pivot] = row
     return pivots
-
-
-def _modular(value: int) -> int:
-    return value % _PRIME
-
-
-def _modular_inverse(value: int) -> int:
-    return pow(value, -1, _PRIME)
 
 
 def _integer_echelon(
@@ -158,9 +143,9 @@ def _integer_echelon(
 ) -> dict[int, dict[int, int]]:
     """The reduced row echelon form over the rationals, kept in whole numbers.
 
-    As :func:`_echelon`, but each row is scaled to whole numbers with no common
-    divisor instead of a leading 1 (fraction-free elimination: many times faster
-    than :class:`~fractions.Fraction` arithmetic, and exact). A row's values divided
+    As :func:`_echelon`, over the rationals: each row is scaled to whole numbers
+    with no common divisor instead of a leading 1 (fraction-free elimination: many
+    times faster than :class:`~fractions.Fraction` arithmetic, and exact). A row's values divided
     by its pivot's are those of the rational form.
     """
     pivots: dict[int, dict[int, int]] = {}
@@ -206,7 +191,7 @@ def _reduced(
     """
     cells = sorted(secret, key=repr)
     order = {cell: n for n, cell in enumerate(cells)}
-    return cells, _echelon(order, relations, _modular, _modular_inverse, 0)
+    return cells, _echelon(order, relations)
 
 
 def _linear(hidden: set[K], relations: Iterable[Iterable[tuple[K, int]]]) -> set[K]:
