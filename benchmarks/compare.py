@@ -11,8 +11,10 @@ a fresh subprocess, so that memory and caches do not leak from one to the next:
   ESF+ 2021 common indicators (all 25 of them) with vectorised frame operations;
 - polars, the same;
 - hankemalli: ``read`` and ``compute(ESF_PLUS_2021)`` timed apart, then the JSON Lines
-  stream (``read_lines``) computed in one pass, then the final report with its annual
-  reports (``hankemalli.reporting.final_report``).
+  stream (``read_lines``) computed in one pass, then the same file read and computed in
+  ranges on every processor (``hankemalli.parallel.compute_lines``, the pool's start
+  included), then the final report with its annual reports
+  (``hankemalli.reporting.final_report``).
 
 Each child reports its wall time (of the work only, not of the imports) and its peak
 resident memory (``resource.getrusage``: the whole process, interpreter and imports
@@ -21,6 +23,10 @@ denominator, or the script says which differ and exits with status 1.
 
 Run:  python benchmarks/compare.py                           (10 000 and 100 000)
       python benchmarks/compare.py --sizes 10000 100000 1000000
+      python benchmarks/compare.py --sizes 1000000 --keep /tmp/docs   (keep the documents)
+
+With more than one size, a last table gives each row's cost per participant at every
+size against the smallest (issue 14 asks for it flat within ±20 % up to 1,000,000).
 
 1,000,000 is run only when asked for and when the machine has at least 16 GB of
 memory available; otherwise the script says why it skipped it.
@@ -29,9 +35,11 @@ memory available; otherwise the script says why it skipped it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import importlib.util
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -48,6 +56,8 @@ HERE = Path(__file__).resolve().parent
 START, END = date(2015, 8, 1), date(2018, 12, 31)
 AS_OF = date(2019, 12, 31)
 MILLION = 1_000_000
+#: The processes of the ``compute_lines`` row: the machine's processors.
+PROCESSES = os.cpu_count() or 1
 NEEDED_GB = 16.0
 
 #: What a child prints: rows of (label, seconds), its peak memory, figures and notes.
@@ -560,6 +570,24 @@ def child(kind: str, whole: Path, lines: Path) -> Report:
                 ),
             )
             figures = _hankemalli_figures(results)
+        elif kind == "parts":
+            from concurrent.futures import ProcessPoolExecutor
+
+            from hankemalli.parallel import compute_lines
+
+            calculation = ind.Calculation(
+                indicators=ind.ESF_PLUS_2021, context=ind.Context(period=period, as_of=as_of)
+            )
+
+            def on_every_core() -> Any:
+                with ProcessPoolExecutor(max_workers=PROCESSES) as pool:
+                    return compute_lines(calculation, lines, parts=PROCESSES, map=pool.map)
+
+            results = timed(
+                f"hankemalli JSON Lines `compute_lines` on {PROCESSES} processes",
+                on_every_core,
+            )
+            figures = _hankemalli_figures(results)
         else:  # the final report
             dataset = read(whole)
             try:
@@ -631,19 +659,30 @@ def compare(reference: Figures, other: Figures, name: str) -> list[str]:
     return problems
 
 
-def bench(n: int, folder: Path) -> bool:
-    """Write, run every contender, check the figures and print the table; True if agreed."""
+#: Seconds per participant, by size and by row label: what :func:`flatness` reads.
+PerParticipant = dict[int, dict[str, float]]
+
+
+def bench(n: int, folder: Path, per_participant: PerParticipant) -> bool:
+    """Write, run every contender, check the figures and print the table; True if agreed.
+
+    Documents already in ``folder`` (from an earlier run with ``--keep``) are used as
+    they are. Each row's seconds per participant go into ``per_participant[n]``.
+    """
     started = time.perf_counter()
     whole, lines = folder / f"{n}.json", folder / f"{n}.jsonl"
-    # Written by a child too: a child inherits its parent's peak memory (ru_maxrss) on
-    # Linux, so the parent stays small and imports neither hankemalli nor a frame library.
-    subprocess.run([sys.executable, __file__, "--write", str(n), str(folder)], check=True)
+    if whole.exists() and lines.exists():
+        written = "written before (--keep)"
+    else:
+        # Written by a child too: a child inherits its parent's peak memory (ru_maxrss) on
+        # Linux, so the parent stays small and imports neither hankemalli nor a frame
+        # library.
+        subprocess.run([sys.executable, __file__, "--write", str(n), str(folder)], check=True)
+        written = f"written in {time.perf_counter() - started:.0f} s"
     size = whole.stat().st_size / 1e6
-    print(
-        f"\n{n:,} participants: {size:,.0f} MB of JSON, "
-        f"written in {time.perf_counter() - started:.0f} s"
-    )
-    kinds = ["json", "orjson", "pandas", "polars", "hankemalli", "lines", "report"]
+    print(f"\n{n:,} participants: {size:,.0f} MB of JSON, {written}")
+    per_participant[n] = {}
+    kinds = ["json", "orjson", "pandas", "polars", "hankemalli", "lines", "parts", "report"]
     print(f"| {n:,} participants | seconds | per participant | peak MB |")
     print("|---|---:|---:|---:|")
     figures: dict[str, Figures] = {}
@@ -660,7 +699,9 @@ def bench(n: int, folder: Path) -> bool:
         spent[kind] = sum(seconds for _, seconds in report["rows"])
         if kind == "hankemalli" and report["rows"]:
             spent["read"] = report["rows"][0][1]
+            spent["compute"] = report["rows"][1][1] if len(report["rows"]) > 1 else 0.0
         for label, seconds in report["rows"]:
+            per_participant[n][label] = seconds / n
             print(
                 f"| {label} | {seconds:,.2f} | {seconds / n * 1e6:,.0f} µs | "
                 f"{report['peak_mb']:,.0f} |"
@@ -678,13 +719,18 @@ def bench(n: int, folder: Path) -> bool:
             f"(goal: under 1×); read {spent['read'] / floor:.1f}× the "
             f"{'orjson' if spent.get('orjson') else 'json'} parse (goal: within 5× of orjson)"
         )
+        if spent.get("parts"):
+            print(
+                f"on {PROCESSES} processes, JSON Lines read + compute {spent['parts']:,.1f} s = "
+                f"{spent['parts'] / spent['pandas']:.1f}× the pandas notebook (one process)"
+            )
     reference = figures.get("hankemalli") or figures.get("lines")
     if reference is None:
         print("no hankemalli figures to compare with")
         return False
     problems = [
         p
-        for kind in ("pandas", "polars", "lines")
+        for kind in ("pandas", "polars", "lines", "parts")
         if kind in figures
         for p in compare(reference, figures[kind], kind)
     ]
@@ -694,7 +740,7 @@ def bench(n: int, folder: Path) -> bool:
     if problems:
         print("DISAGREE:", *problems, sep="\n  ")
         return False
-    checked = ", ".join(k for k in ("pandas", "polars", "lines") if k in figures)
+    checked = ", ".join(k for k in ("pandas", "polars", "lines", "parts") if k in figures)
     print(
         f"agree: all {len(shared)} figures they share are equal in hankemalli and {checked} "
         f"(EECO01 = {reference['EECO01']:,}, EELEAVERS = {reference['EELEAVERS']:,}, "
@@ -703,12 +749,42 @@ def bench(n: int, folder: Path) -> bool:
     return True
 
 
+def flatness(per_participant: PerParticipant) -> None:
+    """Print each row's cost per participant at every size, against the smallest size.
+
+    Issue 14 asks for a cost per participant flat within ±20 % from 10,000 to
+    1,000,000 participants; a row is *flat* when every size is within 20 % of the
+    smallest size's figure.
+    """
+    sizes = sorted(n for n in per_participant if per_participant[n])
+    if len(sizes) < 2:
+        return
+    labels = [label for label in per_participant[sizes[0]] if "(the floor)" not in label]
+    print(f"\nper participant, against {sizes[0]:,} (goal: flat within ±20 %)")
+    print("| row | " + " | ".join(f"{n:,}" for n in sizes) + " | flat |")
+    print("|---|" + "---:|" * len(sizes) + "---|")
+    for label in labels:
+        base = per_participant[sizes[0]].get(label)
+        found = [per_participant[n].get(label) for n in sizes]
+        if base is None or any(value is None for value in found):
+            continue
+        cells = [f"{value * 1e6:,.0f} µs ({value / base - 1:+.0%})" for value in found if value]
+        flat = all(abs(value / base - 1) <= 0.2 for value in found if value)
+        print(f"| {label} | " + " | ".join(cells) + f" | {'yes' if flat else 'no'} |")
+
+
 def main(argv: list[str]) -> int:
     """Parse the command line and run the sizes asked for."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument(
         "--child", nargs=3, metavar=("KIND", "JSON", "JSONL"), help=argparse.SUPPRESS
+    )
+    parser.add_argument(
+        "--keep",
+        metavar="FOLDER",
+        help="write the documents into FOLDER and keep them; documents already there are "
+        "used as they are (for running a size again without writing it again)",
     )
     parser.add_argument("--write", nargs=2, metavar=("N", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -731,7 +807,13 @@ def main(argv: list[str]) -> int:
             continue
         sizes.append(n)
     agreed = True
-    with tempfile.TemporaryDirectory(prefix="hankemalli-compare-") as folder:
+    per_participant: PerParticipant = {}
+    with contextlib.ExitStack() as stack:
+        if args.keep:
+            folder = args.keep
+            Path(folder).mkdir(parents=True, exist_ok=True)
+        else:
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="hankemalli-compare-"))
         demo = Path(folder) / "demo.json"
         checked = run_child("demo", demo, demo)
         wrong = checked["figures"]
@@ -745,7 +827,8 @@ def main(argv: list[str]) -> int:
                 "25 ESF+ figures for 3 periods as of 4 dates"
             )
         for n in sizes:
-            agreed &= bench(n, Path(folder))
+            agreed &= bench(n, Path(folder), per_participant)
+    flatness(per_participant)
     return 0 if agreed else 1
 
 

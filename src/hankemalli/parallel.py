@@ -8,7 +8,7 @@ the small runs sent back and merged: the figures are those of one pass, exactly,
 every tally is whole numbers and fractions, never rounded floating point. Runs pickle,
 so they can cross process and machine boundaries.
 
-Two ways are offered:
+Three ways are offered:
 
 - :func:`compute_parts` over any iterable of parts with any ``map`` (the built-in
   ``map``, a ``concurrent.futures`` executor's ``map``, a ``multiprocessing`` pool's):
@@ -18,6 +18,11 @@ Two ways are offered:
   optional extra: ``pip install "hankemalli[dask]"``; this module imports it only when
   :func:`compute_bag` or :func:`bag_of_lines` is called.
 
+- :func:`compute_lines` over one JSON Lines file cut into ranges of lines, each read
+  and run where ``map`` sends it; the rules across records (an id used once, no blank
+  line between records) are checked over the whole file, so it accepts and refuses
+  exactly what :func:`~hankemalli.serialization.read_lines` does.
+
 What a part cannot see, the merge cannot either: rules *across* records, such as a
 participant id used once, are checked within each part only. Read each part with the
 library's readers (:func:`~hankemalli.serialization.read_lines` checks every record and
@@ -26,10 +31,15 @@ raises on any problem), and keep one person's record in one part.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from os import PathLike
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
 
 from .indicators import Calculation, Results, Run
 from .model import Participation
@@ -37,7 +47,14 @@ from .model import Participation
 if TYPE_CHECKING:
     import dask.bag
 
-__all__ = ["bag_of_lines", "compute_bag", "compute_parts", "merged", "run_part"]
+__all__ = [
+    "bag_of_lines",
+    "compute_bag",
+    "compute_lines",
+    "compute_parts",
+    "merged",
+    "run_part",
+]
 
 
 def run_part(calculation: Calculation, records: Iterable[Participation]) -> Run:
@@ -129,3 +146,172 @@ def bag_of_lines(paths: Sequence[str | PathLike[str]]) -> dask.bag.Bag:
     parts: Any = bag.from_sequence(listed, npartitions=max(1, len(listed)))
     records: dask.bag.Bag = parts.map_partitions(_read_part)  # Dask's methods are untyped
     return records
+
+
+# ----------------------------------------------------------------- one file, in ranges
+
+
+@frozen
+class _Span:
+    """The bytes ``start``..``end`` of a JSON Lines file: whole lines after its header."""
+
+    path: str
+    start: int
+    end: int
+
+
+@frozen
+class _SpanRun:
+    """What a range of lines gave: its run, and what the rules across ranges need.
+
+    ``valid`` is false when the range has a problem of its own (the file is then
+    read again in one pass for the exact error); ``ids`` are the participant ids of
+    its records, in order; ``records`` whether it has a line that is not blank, and
+    ``ends_blank`` whether blank lines follow its last such line (a problem only if a
+    later range has a record).
+    """
+
+    run: Run
+    valid: bool
+    ids: tuple[str, ...]
+    records: bool
+    ends_blank: bool
+
+
+class _Tracked:
+    """The lines of a range, noting whether it has records and ends with blank lines."""
+
+    def __init__(self, lines: Iterable[bytes]) -> None:
+        self._lines = lines
+        self.records = False
+        self.ends_blank = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        from .serialization._lines import _blank
+
+        for line in self._lines:
+            blank = _blank(line)
+            self.records |= not blank
+            self.ends_blank = blank
+            yield line
+
+
+def _span_lines(span: _Span) -> Iterator[bytes]:
+    """The header line, then the lines of ``span``."""
+    with open(span.path, "rb") as file:
+        yield file.readline()
+        file.seek(span.start)
+        left = span.end - span.start
+        while left > 0:
+            line = file.readline()
+            if not line:
+                return
+            left -= len(line)
+            yield line
+
+
+def _run_span(calculation: Calculation, span: _Span) -> _SpanRun:
+    """Read and run one range of lines (in whatever process ``map`` puts it)."""
+    from .model import DataError
+    from .serialization import DatasetLines
+
+    lines = _span_lines(span)
+    header = next(lines)
+    tracked = _Tracked(lines)
+    stream = DatasetLines(_chain(header, tracked))
+    run = calculation.start()
+    ids: list[str] = []
+    valid = True
+    try:
+        for record in stream:
+            ids.append(record.id)
+            run.add(record)
+    except DataError:
+        valid = False
+    return _SpanRun(
+        run=run,
+        valid=valid,
+        ids=tuple(ids) if valid else (),
+        records=tracked.records,
+        ends_blank=tracked.ends_blank,
+    )
+
+
+def _chain(first: bytes, rest: Iterable[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from rest
+
+
+def _spans(path: Path, parts: int) -> list[_Span]:
+    """``parts`` ranges of whole lines after the header, of about equal bytes."""
+    size = path.stat().st_size
+    with path.open("rb") as file:
+        body = len(file.readline())
+        cuts = [body]
+        for part in range(1, parts):
+            at = body + (size - body) * part // parts
+            if at <= cuts[-1]:
+                continue
+            file.seek(at - 1)
+            file.readline()  # to the end of the line that holds byte at - 1
+            cuts.append(min(file.tell(), size))
+    cuts.append(size)
+    return [_Span(str(path), a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def compute_lines(
+    calculation: Calculation,
+    source: str | PathLike[str],
+    *,
+    parts: int | None = None,
+    map: Callable[..., Iterable[Any]] = map,
+) -> Results:
+    """The figures of ``calculation`` over a JSON Lines file, read in ranges of lines.
+
+    The file (:func:`~hankemalli.serialization.read_lines`'s form: the header line,
+    then one participant record a line) is cut into ``parts`` ranges of whole lines
+    (by default as many as the machine has processors), and ``map`` reads and runs
+    each: the built-in one in this process, or an executor's, such as
+    ``concurrent.futures.ProcessPoolExecutor(max_workers=2).map``, to read a large
+    register on every core. Only the small runs and the ranges' participant ids come
+    back.
+
+    The rules across records are checked over the whole file: an id used twice in
+    two ranges, or a blank line between two ranges' records, is found as if the file
+    were read in one pass. When any range has a problem, the file is read again in
+    one pass with :func:`~hankemalli.serialization.read_lines`, so the
+    :class:`~hankemalli.DataError` is exactly the one a single pass gives (every
+    problem, at the same paths, in the same order); a valid file is read once. A bad
+    header line raises at once.
+
+    The figures equal ``calculation.run(read_lines(source))``.
+    """
+    from .serialization import read_lines
+
+    path = Path(source)
+    with path.open("rb") as file:
+        read_lines(file)  # the header, checked now: a bad one raises its DataError here
+    count = parts if parts is not None else os.cpu_count() or 1
+    if count < 1:
+        raise ValueError(f"parts must be at least 1, got {count}")
+    done = list(map(partial(_run_span, calculation), _spans(path, count)))
+    if not _whole_file_valid(done):
+        return calculation.run(read_lines(path))  # raises the single pass's DataError
+    return merged(calculation, (one.run for one in done)).results()
+
+
+def _whole_file_valid(done: Sequence[_SpanRun]) -> bool:
+    """Whether the ranges, each valid, are valid together (ids once, no blank between)."""
+    if not all(one.valid for one in done):
+        return False
+    for index, one in enumerate(done):
+        if one.ends_blank and any(later.records for later in done[index + 1 :]):
+            return False
+    seen: set[str] = set()
+    total = 0
+    for one in done:
+        seen.update(one.ids)
+        total += len(one.ids)
+        if len(seen) != total:
+            return False
+    return True
