@@ -419,15 +419,15 @@ def test_every_valid_line_is_read_by_the_fast_path_exactly_as_by_the_full_reader
 
 def lines_outcome(text: str, *, fast: bool) -> tuple[Any, ...] | DataError:
     """The records ``read_lines`` gives for ``text``, or its error; ``fast`` or not."""
-    switch = _lines_module.fast_line if fast else _never
-    with mock.patch.object(_lines_module, "fast_line", switch):
+    switch = _lines_module.line_reader if fast else _no_fast_path
+    with mock.patch.object(_lines_module, "line_reader", switch):
         try:
             return tuple(read_lines(iter(_lines(text))))
         except DataError as error:
             return error
 
 
-def _never(line: str | bytes) -> None:
+def _no_fast_path() -> None:
     return None
 
 
@@ -495,3 +495,130 @@ def test_a_repeated_key_on_a_line_is_reported_at_its_path() -> None:
         "readers differ on which value they keep, so a key may appear only once (the values "
         "are not shown)",
     )
+
+
+# ---------------------------------------------------------------- the compiled reader
+
+
+@pytest.mark.parametrize("value", [[], "", "profile", 0, None, True, [{}]])
+@pytest.mark.parametrize("where", ["profile", "participant", "periods.0", "episodes.0"])
+def test_a_value_that_is_no_object_where_an_object_belongs_is_left_to_the_full_reader(
+    where: str, value: Any
+) -> None:
+    # The compiled reader tests ``"key" in raw`` for each optional field: a list or a
+    # text would answer too, and an empty one would pass for an object of defaults.
+    document = json.loads(_valid_text())
+    parent: Any = document["participants"][0]
+    *path, last = where.split(".")
+    for part in path:
+        parent = parent[part]
+    parent[int(last) if last.isdigit() else last] = value
+    text = json.dumps(document)
+    assert fast_dataset(text) is None
+    assert_agrees(text)
+    line = json.dumps(document["participants"][0])
+    assert fast_line(line) is None
+
+
+def test_a_replaced_check_of_the_model_is_obeyed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The compiled reader builds objects by their rules alone; a check of a class
+    # replaced since (a test, a debugger) sends every document to the constructors.
+    from hankemalli import ParticipationPeriod
+
+    text = _valid_text()
+    assert fast_dataset(text) is not None
+    calls: list[object] = []
+
+    def counted(self: object) -> None:
+        calls.append(self)
+
+    monkeypatch.setattr(ParticipationPeriod, "__attrs_post_init__", counted)
+    assert _fast.line_reader() is None
+    assert fast_dataset(text) is None
+    assert fast_line(_lines(dumps_lines(loads(text)))[1]) is None
+    assert calls  # the full reader built the periods by their constructor
+
+
+def test_every_class_of_a_record_is_compiled_and_built_by_its_rules_alone() -> None:
+    compiled = _fast._compiled_record_reader()
+    assert compiled is not None
+    _, classes, _ = compiled
+    names = {cls.__name__ for cls in classes}
+    assert {"Participation", "Participant", "EntryProfile", "ParticipationPeriod"} <= names
+    assert {"ServiceEpisode", "Employment", "ExitSituation", "SituationAfterSixMonths"} <= names
+
+
+# ------------------------------------------- the document walked one record at a time
+
+
+def _compact_parts() -> tuple[str, list[str]]:
+    """The demo document's header (without the object's braces) and its records, as text."""
+    document = json.loads(_valid_text())
+    records = [json.dumps(r) for r in document.pop("participants")]
+    return json.dumps(document)[1:-1], records
+
+
+def _document_variants() -> list[tuple[str, str]]:
+    header, records = _compact_parts()
+    array = "[" + ", ".join(records) + "]"
+    return [
+        ("minified", "{" + header + ', "participants": ' + array + "}"),
+        ("participants first", '{"participants": ' + array + ", " + header + "}"),
+        (
+            "white space of every kind",
+            "\t{\r\n"
+            + header
+            + ' ,\n"participants"\t:\r[\n'
+            + ",\n\t".join(records)
+            + "\n]\n}\n\t",
+        ),
+        ("no participants", "{" + header + "}"),
+        ("no records", "{" + header + ', "participants": [ ]}'),
+        (
+            "a trailing comma in the records",
+            "{" + header + ', "participants": [' + ", ".join(records) + ",]}",
+        ),
+        ("a trailing comma in the object", "{" + header + ', "participants": ' + array + ",}"),
+        (
+            "a missing comma between records",
+            "{" + header + ', "participants": [' + " ".join(records) + "]}",
+        ),
+        ("more after the object", "{" + header + ', "participants": ' + array + "} {}"),
+        ("text after the object", "{" + header + ', "participants": ' + array + "}x"),
+        ("an unclosed array", "{" + header + ', "participants": [' + records[0]),
+        ("an unclosed object", "{" + header + ', "participants": ' + array),
+        (
+            "participants twice",
+            "{" + header + ', "participants": ' + array + ', "participants": []}',
+        ),
+        (
+            "participants twice, the first empty",
+            '{"participants": [], ' + header + ', "participants": ' + array + "}",
+        ),
+        (
+            "a header key twice",
+            "{" + header + ", " + header.split(", ")[0] + ', "participants": ' + array + "}",
+        ),
+        ("participants that are an object", "{" + header + ', "participants": {}}'),
+        ("participants that are a text", "{" + header + ', "participants": "K-1"}'),
+        ("participants that are null", "{" + header + ', "participants": null}'),
+        ("a no-break space between tokens", "{" + header + ',\u00a0"participants": ' + array + "}"),
+        ("a byte order mark in the text", "\ufeff{" + header + "}"),
+        ("a key that is no string", "{" + header + ", participants: " + array + "}"),
+        ("an empty object", "{}"),
+        ("a record that is no object", "{" + header + ', "participants": [1]}'),
+    ]
+
+
+@pytest.mark.parametrize(("how", "text"), _document_variants())
+def test_the_document_walk_accepts_exactly_what_json_accepts(how: str, text: str) -> None:
+    assert_agrees(text)
+    assert_agrees(text.encode("utf-8"))
+    reference = full(text)
+    if how in ("minified", "participants first", "white space of every kind", "no records"):
+        assert isinstance(reference, Dataset)
+        assert fast_dataset(text) is not None, "the fast path gave up on a valid document"
+    if how in ("no participants", "no records"):
+        fast = fast_dataset(text)
+        assert fast is not None
+        assert fast.participants == ()

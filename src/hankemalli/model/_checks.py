@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeGuard
@@ -22,6 +22,7 @@ from ._pseudonym import personal_data_problems, shown_safely
 __all__ = [
     "EARLIEST_DATE",
     "LATEST_DATE",
+    "all_different",
     "check_boolean",
     "check_date",
     "check_enum",
@@ -75,7 +76,10 @@ def is_pendulum_date(value: object) -> TypeGuard[pendulum.Date]:
 
 def in_date_range(value: object) -> TypeGuard[pendulum.Date]:
     """True for a pendulum Date in the years the model accepts (1900–2100)."""
-    return is_pendulum_date(value) and EARLIEST_DATE <= value <= LATEST_DATE
+    # The exact type first, without a call: nearly every date is of it.
+    return (type(value) is pendulum.Date or is_pendulum_date(value)) and (
+        EARLIEST_DATE <= value <= LATEST_DATE
+    )
 
 
 #: What a check gives when it finds nothing: the common case, without a generator.
@@ -279,6 +283,18 @@ def repeated_items(name: str, items: object, what: str) -> Iterator[Problem]:
     for position, value, first in duplicates(enumerate(items)):
         text = str(value.value) if isinstance(value, Enum) else shown_safely(value)
         yield problem((name, position), "list.duplicate", what=what, value=text, first=first)
+
+
+def all_different(values: Sequence[object]) -> bool:
+    """True if no value is listed twice; False if one is, or cannot be compared so.
+
+    A quick answer for the common case: where it is False, :func:`duplicates`
+    finds which values repeat, if any.
+    """
+    try:
+        return len(set(values)) == len(values)
+    except TypeError:  # unhashable: let duplicates() look
+        return False
 
 
 def duplicates(

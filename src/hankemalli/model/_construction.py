@@ -15,13 +15,15 @@ string ``YYYY-MM-DD``, an array an array), as :mod:`hankemalli.serialization` re
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar, cast
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 import pendulum
 
 from ._codes import CertificateKind, ServiceType
 
 __all__ = [
+    "PASSES_MODEL_VALUES",
     "as_certificates",
     "as_date",
     "as_optional_date",
@@ -31,6 +33,12 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+#: The converters that give back, the very same object, any value already of the
+#: type their field keeps (a ``pendulum.Date``, a tuple): the reader's fast path,
+#: which makes only such values, need not call them (``serialization._fast``). A
+#: module adds its own (a plain function, not a decorated one, for mypy's attrs plugin).
+PASSES_MODEL_VALUES: set[Callable[..., Any]] = set()
 
 
 def as_date(value: pendulum.Date | dt.date) -> pendulum.Date:
@@ -77,3 +85,8 @@ def as_certificates(
 ) -> tuple[CertificateKind, ...]:
     """:func:`as_tuple` for the kinds of certificate a programme counts."""
     return as_tuple(value)
+
+
+PASSES_MODEL_VALUES.update(
+    (as_date, as_optional_date, as_tuple, as_texts, as_services, as_certificates)
+)

@@ -61,10 +61,13 @@ class _Event:
         # itself and runs only _rule_problems: a rule on a value goes there.
         yield from check_date("date", self.date)
 
-    def _rule_problems(self) -> Iterator[Problem]:
+    def _rule_problems(self) -> list[Problem]:
         # Every other check, in the order the problems are reported; a kind of
-        # event adds its own after these.
-        yield from check_enum("source", self.source, InformationSource)
+        # event adds its own after these. A list, not a generator: the reader's
+        # fast path asks it of every event.
+        if type(self.source) is InformationSource:  # nearly always
+            return []
+        return list(check_enum("source", self.source, InformationSource))
 
 
 @frozen(kw_only=True)
@@ -76,10 +79,12 @@ class QualificationGained(_Event):
     kind: EducationKind
     label: str | None = None
 
-    def _rule_problems(self) -> Iterator[Problem]:
-        yield from super()._rule_problems()
-        yield from check_enum("kind", self.kind, EducationKind)
-        yield from check_text("label", self.label, optional=True, record=True)
+    def _rule_problems(self) -> list[Problem]:
+        problems = super()._rule_problems()
+        if type(self.kind) is not EducationKind:  # nearly always it is
+            problems += check_enum("kind", self.kind, EducationKind)
+        problems += check_text("label", self.label, optional=True, record=True)
+        return problems
 
 
 @frozen(kw_only=True)
@@ -91,12 +96,16 @@ class CertificateObtained(_Event):
     certificate: CertificateKind
     label: str | None = None
 
-    def _rule_problems(self) -> Iterator[Problem]:
-        yield from super()._rule_problems()
-        yield from check_enum("certificate", self.certificate, CertificateKind)
-        yield from check_text("label", self.label, optional=True, record=True)
+    def _rule_problems(self) -> list[Problem]:
+        problems = super()._rule_problems()
+        if type(self.certificate) is not CertificateKind:  # nearly always it is
+            problems += check_enum("certificate", self.certificate, CertificateKind)
+        problems += check_text("label", self.label, optional=True, record=True)
         if self.certificate is CertificateKind.OTHER and self.label is None:
-            yield problem(("label",), "label.missing_for_other", what="label.certificate")
+            problems.append(
+                problem(("label",), "label.missing_for_other", what="label.certificate")
+            )
+        return problems
 
 
 @frozen(kw_only=True)
@@ -112,17 +121,19 @@ class SituationAfterSixMonths(_Event):
     situation: SituationKind
     improvement: ImprovementKind | None = None
 
-    def _rule_problems(self) -> Iterator[Problem]:
-        yield from super()._rule_problems()
-        yield from check_enum("situation", self.situation, SituationKind)
-        yield from check_enum("improvement", self.improvement, ImprovementKind, optional=True)
+    def _rule_problems(self) -> list[Problem]:
+        problems = super()._rule_problems()
+        if type(self.situation) is not SituationKind:  # nearly always it is
+            problems += check_enum("situation", self.situation, SituationKind)
+        problems += check_enum("improvement", self.improvement, ImprovementKind, optional=True)
         if self.improvement is not None and self.situation not in (
             SituationKind.EMPLOYED,
             SituationKind.SELF_EMPLOYED,
         ):
-            yield problem(
-                ("improvement",), "improvement.not_employed", situation=str(self.situation)
+            problems.append(
+                problem(("improvement",), "improvement.not_employed", situation=str(self.situation))
             )
+        return problems
 
 
 @frozen(kw_only=True)
@@ -138,10 +149,12 @@ class PostExitContact(_Event):
     kind: ContactKind
     label: str | None = None
 
-    def _rule_problems(self) -> Iterator[Problem]:
-        yield from super()._rule_problems()
-        yield from check_enum("kind", self.kind, ContactKind)
-        yield from check_text("label", self.label, optional=True, record=True)
+    def _rule_problems(self) -> list[Problem]:
+        problems = super()._rule_problems()
+        if type(self.kind) is not ContactKind:  # nearly always it is
+            problems += check_enum("kind", self.kind, ContactKind)
+        problems += check_text("label", self.label, optional=True, record=True)
+        return problems
 
 
 #: Any outcome event; a tagged union.

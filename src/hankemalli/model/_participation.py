@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import pendulum
 from attrs import field, frozen
 
 from ._checks import (
+    all_different,
     check_date,
     check_enum,
     check_optional_date,
@@ -18,7 +19,7 @@ from ._checks import (
     listed,
 )
 from ._codes import ExitReason
-from ._construction import as_date, as_optional_date, as_tuple
+from ._construction import PASSES_MODEL_VALUES, as_date, as_optional_date, as_tuple
 from ._errors import Problem, problem, raise_if_any
 from ._events import EVENT_TAGS, OutcomeEvent
 from ._instruments import Assessment, record_assessment_problems
@@ -64,17 +65,23 @@ class Participant:
         # judge their values (see ParticipationPeriod._field_problems).
         yield from ()
 
-    def _rule_problems(self) -> Iterator[Problem]:
-        yield from pseudonym_problems("id", self.id)
+    def _rule_problems(self) -> Iterable[Problem]:
+        # Returned rather than yielded: a list costs less than a generator, and the
+        # reader's fast path asks it of every record.
+        found = pseudonym_problems("id", self.id)
         age = self.age_at_entry
-        if age is not None and (type(age) is not int or age not in AGE_RANGE):
-            yield problem(
+        if age is None or (type(age) is int and age in AGE_RANGE):
+            return found
+        return [
+            *found,
+            problem(
                 ("age_at_entry",),
                 "age.invalid",
                 low=AGE_RANGE.start,
                 high=AGE_RANGE.stop - 1,
                 value=shown_safely(age),
-            )
+            ),
+        ]
 
 
 @frozen(kw_only=True)
@@ -107,14 +114,18 @@ class ParticipationPeriod:
         yield from check_optional_date("exit", self.exit)
         yield from check_enum("exit_reason", self.exit_reason, ExitReason, optional=True)
 
-    def _rule_problems(self) -> Iterator[Problem]:
-        # The rules across the fields.
-        if in_date_range(self.entry) and in_date_range(self.exit) and self.exit < self.entry:
-            yield problem(
-                ("exit",), "period.exit_before_entry", exit=str(self.exit), entry=str(self.entry)
+    def _rule_problems(self) -> list[Problem]:
+        # The rules across the fields (a list: cheaper than a generator).
+        problems: list[Problem] = []
+        entry, exit_ = self.entry, self.exit
+        if exit_ is None:
+            if self.exit_reason is not None:
+                problems.append(problem(("exit_reason",), "period.exit_reason_without_exit"))
+        elif in_date_range(entry) and in_date_range(exit_) and exit_ < entry:
+            problems.append(
+                problem(("exit",), "period.exit_before_entry", exit=str(exit_), entry=str(entry))
             )
-        if self.exit is None and self.exit_reason is not None:
-            yield problem(("exit_reason",), "period.exit_reason_without_exit")
+        return problems
 
 
 def _periods(
@@ -139,6 +150,9 @@ def _events(value: list[OutcomeEvent] | tuple[OutcomeEvent, ...]) -> tuple[Outco
 
 def _assessments(value: list[Assessment] | tuple[Assessment, ...]) -> tuple[Assessment, ...]:
     return as_tuple(value)
+
+
+PASSES_MODEL_VALUES.update((_periods, _episodes, _spells, _events, _assessments))
 
 
 @frozen(kw_only=True)
@@ -269,37 +283,43 @@ class Participation:
         events_ok: bool = True,
         exit_ok: bool = True,
         assessments_ok: bool = True,
-    ) -> Iterator[Problem]:
+    ) -> list[Problem]:
         # The rules across the fields; a flag says a field's type is wrong (already
-        # reported), so that the rules reading it are left out.
+        # reported), so that the rules reading it are left out. A list, not a
+        # generator: the reader's fast path asks it of every record.
+        periods = self.periods
         if not periods_ok:
-            return
-        if not self.periods:
-            yield problem(("periods",), "participation.no_periods")
-            return
+            return []
+        if not periods:
+            return [problem(("periods",), "participation.no_periods")]
+        problems: list[Problem] = []
         # Each rule below is looked at only where it has something to look at: a
         # record with one period, no spells or no events (most of them) skips it.
-        if len(self.periods) > 1:
-            yield from self._period_problems()
-        if isinstance(self.profile, EntryProfile):
-            since = self.profile.unemployed_since
-            if since is not None and since > self.first_entry:
-                yield problem(
-                    ("profile", "unemployed_since"),
-                    "profile.unemployed_since_after_entry",
-                    since=str(since),
-                    entry=str(self.first_entry),
+        if len(periods) > 1:
+            problems += self._period_problems()
+        profile = self.profile
+        if isinstance(profile, EntryProfile):
+            since, first = profile.unemployed_since, periods[0].entry
+            if since is not None and since > first:
+                problems.append(
+                    problem(
+                        ("profile", "unemployed_since"),
+                        "profile.unemployed_since_after_entry",
+                        since=str(since),
+                        entry=str(first),
+                    )
                 )
         if episodes_ok and self.episodes:
-            yield from self._episode_problems()
+            problems += self._episode_problems()
         if situations_ok and self.situations:
-            yield from self._situation_problems(episodes_ok)
+            problems += self._situation_problems(episodes_ok)
         if exit_ok and self.exit_situation is not None:
-            yield from self._exit_situation_problems()
+            problems += self._exit_situation_problems()
         if events_ok and self.events:
-            yield from self._event_problems()
+            problems += self._event_problems()
         if assessments_ok and self.assessments:
-            yield from record_assessment_problems(self.first_entry, self.assessments)
+            problems += record_assessment_problems(self.first_entry, self.assessments)
+        return problems
 
     def _period_problems(self) -> Iterator[Problem]:
         for index in range(1, len(self.periods)):
@@ -318,76 +338,101 @@ class Participation:
                     exit=str(before.exit),
                 )
 
-    def _episode_problems(self) -> Iterator[Problem]:
-        first, last = self.first_entry, self.last_exit
+    def _episode_problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        episodes = self.episodes
+        first, last = self.periods[0].entry, self.periods[-1].exit
         previous: pendulum.Date | None = None
-        for index, episode in enumerate(self.episodes):
-            if episode.start < first:
-                yield problem(
-                    ("episodes", index, "start"),
-                    "episode.before_first_entry",
-                    start=str(episode.start),
-                    entry=str(first),
+        for index, episode in enumerate(episodes):
+            start, end = episode.start, episode.end
+            if start < first:
+                problems.append(
+                    problem(
+                        ("episodes", index, "start"),
+                        "episode.before_first_entry",
+                        start=str(start),
+                        entry=str(first),
+                    )
                 )
             if last is not None:
-                if episode.end is None:
-                    yield problem(
-                        ("episodes", index, "end"), "episode.open_after_exit", exit=str(last)
+                if end is None:
+                    problems.append(
+                        problem(
+                            ("episodes", index, "end"), "episode.open_after_exit", exit=str(last)
+                        )
                     )
-                elif episode.end > last:
-                    yield problem(
-                        ("episodes", index, "end"),
-                        "episode.after_last_exit",
-                        end=str(episode.end),
-                        exit=str(last),
+                elif end > last:
+                    problems.append(
+                        problem(
+                            ("episodes", index, "end"),
+                            "episode.after_last_exit",
+                            end=str(end),
+                            exit=str(last),
+                        )
                     )
-            if previous is not None and episode.start < previous:
-                yield problem(
-                    ("episodes", index, "start"),
-                    "episode.order",
-                    start=str(episode.start),
-                    previous=str(previous),
+            if previous is not None and start < previous:
+                problems.append(
+                    problem(
+                        ("episodes", index, "start"),
+                        "episode.order",
+                        start=str(start),
+                        previous=str(previous),
+                    )
                 )
-            previous = episode.start
-        ids = ((i, e.id) for i, e in enumerate(self.episodes) if e.id is not None)
-        for position, value, first_at in duplicates(ids):
-            yield problem(
-                ("episodes", position, "id"),
-                "id.duplicate",
-                what="id.episode",
-                value=shown_safely(value),
-                list="episodes",
-                first=first_at,
+            previous = start
+        ids = [e.id for e in episodes if e.id is not None]
+        if len(ids) < 2 or all_different(ids):  # nearly always
+            return problems
+        positions = ((i, e.id) for i, e in enumerate(episodes) if e.id is not None)
+        for position, value, first_at in duplicates(positions):
+            problems.append(
+                problem(
+                    ("episodes", position, "id"),
+                    "id.duplicate",
+                    what="id.episode",
+                    value=shown_safely(value),
+                    list="episodes",
+                    first=first_at,
+                )
             )
+        return problems
 
-    def _event_problems(self) -> Iterator[Problem]:
-        for index, event in enumerate(self.events):
-            if event.date < self.first_entry:
-                yield problem(
-                    ("events", index, "date"),
-                    "event.before_first_entry",
-                    date=str(event.date),
-                    entry=str(self.first_entry),
-                )
+    def _event_problems(self) -> list[Problem]:
+        first = self.first_entry
+        return [
+            problem(
+                ("events", index, "date"),
+                "event.before_first_entry",
+                date=str(event.date),
+                entry=str(first),
+            )
+            for index, event in enumerate(self.events)
+            if event.date < first
+        ]
 
-    def _situation_problems(self, episodes_ok: bool) -> Iterator[Problem]:
+    def _situation_problems(self, episodes_ok: bool) -> list[Problem]:
+        problems: list[Problem] = []
         if not episodes_ok:
-            return
-        known = {e.id for e in self.episodes if e.id is not None}
+            return problems
+        known: set[str] | None = None  # the episodes' ids, once a spell names one
         for index, spell in enumerate(self.situations):
-            if (
-                isinstance(spell, Employment)
-                and spell.via_episode is not None
-                and spell.via_episode not in known
-            ):
+            via = spell.via_episode if isinstance(spell, Employment) else None
+            if via is None:
+                continue
+            if known is None:
+                known = {e.id for e in self.episodes if e.id is not None}
+            if via not in known:
                 # Quoted, as values are: an id never passes for the term of "none".
                 allowed = listed(shown_safely(i) for i in sorted(known)) or "episode.none"
-                yield problem(
-                    ("situations", index, "via_episode"),
-                    "situation.unknown_episode",
-                    value=shown_safely(spell.via_episode),
-                    allowed=allowed,
+                problems.append(
+                    problem(
+                        ("situations", index, "via_episode"),
+                        "situation.unknown_episode",
+                        value=shown_safely(via),
+                        allowed=allowed,
+                    )
                 )
+        return problems
 
     def _exit_situation_problems(self) -> Iterator[Problem]:
         snapshot = self.exit_situation

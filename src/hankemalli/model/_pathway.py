@@ -59,15 +59,21 @@ class ServiceEpisode:
         yield from check_date("start", self.start)
         yield from check_optional_date("end", self.end)
 
-    def _rule_problems(self) -> Iterator[Problem]:
-        # The rules across the fields, and on the texts' values.
-        if in_date_range(self.start) and in_date_range(self.end) and self.end < self.start:
-            yield problem(
-                ("end",), "episode.ends_before_start", end=str(self.end), start=str(self.start)
+    def _rule_problems(self) -> list[Problem]:
+        # The rules across the fields, and on the texts' values. A list, not a
+        # generator: the reader's fast path asks it of every episode.
+        problems: list[Problem] = []
+        start, end = self.start, self.end
+        if end is not None and in_date_range(start) and in_date_range(end) and end < start:
+            problems.append(
+                problem(("end",), "episode.ends_before_start", end=str(end), start=str(start))
             )
-        yield from check_text("provider", self.provider, optional=True, record=True)
-        yield from check_text("label", self.label, optional=True, record=True)
-        if self.service is ServiceType.OTHER and self.label is None:
-            yield problem(("label",), "label.missing_for_other", what="label.service")
+        if self.provider is not None:
+            problems += check_text("provider", self.provider, record=True)
+        if self.label is not None:
+            problems += check_text("label", self.label, record=True)
+        elif self.service is ServiceType.OTHER:
+            problems.append(problem(("label",), "label.missing_for_other", what="label.service"))
         if self.id is not None:
-            yield from identifier_problems("id", self.id, "id.episode")
+            problems += identifier_problems("id", self.id, "id.episode")
+        return problems

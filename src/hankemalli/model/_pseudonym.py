@@ -60,6 +60,7 @@ _HETU = re.compile(
     r"(?<!\d)(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d[-+A-FU-Y]\d{3}[0-9A-Y]",
     re.IGNORECASE | re.ASCII,
 )
+_HETU_LENGTH = 11  # DDMMYY, the century sign, three digits and the check character
 # One character of a local part, '@', a domain with a dot inside it. Starting with a
 # single character (not a run) keeps the search linear: a position is tried only
 # where '@' follows it, and the domain runs after different '@'s do not overlap.
@@ -155,7 +156,8 @@ def find_in_identifier(value: str) -> str | None:
     """
     if not value.isascii():
         value = unicodedata.normalize("NFKC", value)
-    if _HETU.search(value):
+    # An identity code is 11 characters: a shorter identifier holds none.
+    if len(value) >= _HETU_LENGTH and _HETU.search(value):
         return IDENTITY_CODE
     if "@" in value and _EMAIL.search(value):
         return EMAIL
@@ -206,8 +208,20 @@ def personal_data_problems(
         yield problem(path, "text.contact_details", kind=_TERMS[kind], **where)
 
 
-def pseudonym_problems(name: str, value: object) -> Iterator[Problem]:
-    """Yield what is wrong with ``value`` as a participant's pseudonym."""
+def pseudonym_problems(name: str, value: object) -> Iterable[Problem]:
+    """What is wrong with ``value`` as a participant's pseudonym."""
+    # Nearly every pseudonym is fine: answered without a generator.
+    if (
+        type(value) is str
+        and len(value) <= PSEUDONYM_LENGTH
+        and PSEUDONYM_PATTERN.fullmatch(value)
+        and find_in_identifier(value) is None
+    ):
+        return ()
+    return _pseudonym_problems(name, value)
+
+
+def _pseudonym_problems(name: str, value: object) -> Iterator[Problem]:
     if not isinstance(value, str):
         yield problem((name,), "value.type", expected="expected.text", got=type(value).__name__)
         return

@@ -87,14 +87,19 @@ class _Spell:
         yield from check_date("start", self.start)
         yield from check_optional_date("end", self.end)
 
-    def _rule_problems(self) -> Iterator[Problem]:
+    def _rule_problems(self) -> list[Problem]:
         # Every other check, in the order the problems are reported; a kind of
-        # spell adds its own after these.
-        if in_date_range(self.start) and in_date_range(self.end) and self.end < self.start:
-            yield problem(
-                ("end",), "spell.ends_before_start", end=str(self.end), start=str(self.start)
+        # spell adds its own after these. A list, not a generator: the reader's
+        # fast path asks it of every spell.
+        problems: list[Problem] = []
+        start, end = self.start, self.end
+        if end is not None and in_date_range(start) and in_date_range(end) and end < start:
+            problems.append(
+                problem(("end",), "spell.ends_before_start", end=str(end), start=str(start))
             )
-        yield from check_enum("source", self.source, InformationSource)
+        if type(self.source) is not InformationSource:  # nearly always it is
+            problems += check_enum("source", self.source, InformationSource)
+        return problems
 
 
 @frozen(kw_only=True)
@@ -121,13 +126,15 @@ class Employment(_Spell):
             return LeavingStatus.SELF_EMPLOYED
         return LeavingStatus.EMPLOYED
 
-    def _rule_problems(self) -> Iterator[Problem]:
-        yield from super()._rule_problems()
-        yield from check_enum("kind", self.kind, EmploymentKind)
-        yield from check_enum("contract", self.contract, ContractType, optional=True)
-        yield from check_enum("working_time", self.working_time, WorkingTime, optional=True)
+    def _rule_problems(self) -> list[Problem]:
+        problems = super()._rule_problems()
+        if type(self.kind) is not EmploymentKind:  # nearly always it is
+            problems += check_enum("kind", self.kind, EmploymentKind)
+        problems += check_enum("contract", self.contract, ContractType, optional=True)
+        problems += check_enum("working_time", self.working_time, WorkingTime, optional=True)
         if self.via_episode is not None:
-            yield from identifier_problems("via_episode", self.via_episode, "id.episode")
+            problems += identifier_problems("via_episode", self.via_episode, "id.episode")
+        return problems
 
 
 @frozen(kw_only=True)
@@ -147,11 +154,13 @@ class Education(_Spell):
     degree_oriented: bool
     own_training: bool = False
 
-    def _rule_problems(self) -> Iterator[Problem]:
-        yield from super()._rule_problems()
-        yield from check_enum("kind", self.kind, EducationKind)
-        for name in ("degree_oriented", "own_training"):
-            yield from check_boolean(name, getattr(self, name))
+    def _rule_problems(self) -> list[Problem]:
+        problems = super()._rule_problems()
+        if type(self.kind) is not EducationKind:  # nearly always it is
+            problems += check_enum("kind", self.kind, EducationKind)
+        problems += check_boolean("degree_oriented", self.degree_oriented)
+        problems += check_boolean("own_training", self.own_training)
+        return problems
 
 
 @frozen(kw_only=True)
@@ -208,6 +217,6 @@ class ExitSituation:
         yield from check_boolean("in_education", self.in_education)
         yield from check_enum("source", self.source, InformationSource)
 
-    def _rule_problems(self) -> Iterator[Problem]:
+    def _rule_problems(self) -> list[Problem]:
         # None of its own: that it describes the last exit is the participation's rule.
-        yield from ()
+        return []

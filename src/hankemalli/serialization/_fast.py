@@ -12,23 +12,29 @@ said about it.
 
 What it proves, and how:
 
-- **The same values.** The text is parsed by :func:`json.loads` with the full
-  reader's own hooks for numbers with a fraction and non-JSON constants; every
+- **The same values.** The text is parsed by the :mod:`json` module's scanner
+  with the full reader's own hooks for numbers with a fraction and non-JSON
+  constants, one participant record at a time (each read before the next is
+  parsed: the whole document's parsed data never lives at once); every
   value is then read by the same rule as the converter's hook for its field
   (exactly a ``str``, an ``int`` within bounds, a ``bool``, a known code, an
   ISO date, an array, an object with known keys and every required one), or the
   fast path gives up.
-- **Every rule of the model.** Each object is built by its class's own
-  constructor, so every check of the model runs (the cross-field ones too), and
-  the dataset by :class:`~hankemalli.Dataset`, whose checks are those across
-  records the full reader runs. A constructor that refuses means the fast path
-  gives up. A class whose checks the model splits into those of each field's
-  type (``_field_problems``) and all the others (``_rule_problems``), and whose
-  fields are all of kinds the reader proves by itself (codes, yes or no, dates
-  in the model's years, texts, whole numbers, the model's objects), is
-  built with its rules alone (the participation, its participant, periods,
-  entry profile and service episodes). The programme, operating models and
+- **Every rule of the model.** A class whose checks the model splits into
+  those of each field's type (``_field_problems``) and all the others
+  (``_rule_problems``), and whose fields are all of kinds the reader proves by
+  itself (codes, yes or no, dates in the model's years, texts, whole numbers,
+  the model's objects), is built as its constructor builds it with its rules
+  alone: every object of a participant record but an assessment. Any other
+  object is built by its class's own constructor, so every check of the model
+  runs; the dataset by :class:`~hankemalli.Dataset`, whose checks are those
+  across records the full reader runs. A rule or a constructor that refuses
+  means the fast path gives up. The programme, operating models and
   instruments (one each, or a handful) are read by the converter itself.
+- **Compiled, not interpreted.** The reader of a record is Python source
+  written once from the model's classes (:class:`_Compiler`): one function a
+  class, every field read inline by its kind. A generic walk calling a reader
+  per value cost as much again as everything else.
 - **No repeated key.** :func:`json.loads` keeps the last value of a repeated
   key without a word. A colon in JSON text is either inside a string or separates a
   key from its value, so when no escape in the text can stand for a colon
@@ -50,11 +56,13 @@ from __future__ import annotations
 import functools
 import gc
 import json
+import json.scanner
+import re
 import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Union, cast, get_args, get_origin
 
 import attrs
 import pendulum
@@ -73,7 +81,7 @@ from ..model import (
     SituationSpell,
 )
 from ..model._checks import EARLIEST_DATE, LATEST_DATE
-from ..model._errors import raise_if_any
+from ..model._construction import PASSES_MODEL_VALUES
 from . import _converter
 from ._converter import (
     _DATASET_KEYS,
@@ -84,7 +92,7 @@ from ._converter import (
 )
 from ._json import _BOM, _constant, _decimal_number, structure_problems
 
-__all__ = ["fast_dataset", "fast_line", "fast_parse"]
+__all__ = ["fast_dataset", "fast_line", "fast_parse", "line_reader"]
 
 
 class _Doubt(Exception):  # noqa: N818 - a signal inside this module, never seen outside
@@ -164,13 +172,10 @@ def _read_bool(raw: Any, _: list[int]) -> bool:
 _IN_RANGE: dict[str, pendulum.Date] = {}
 
 
-def _read_date(raw: Any, _: list[int]) -> pendulum.Date:
-    """A date as the converter reads it, and in the years the model accepts."""
+def _new_date(raw: Any) -> pendulum.Date:
+    """A date not in the table yet, read as the converter reads it, in the model's years."""
     if type(raw) is not str:
         raise _Doubt
-    known = _IN_RANGE.get(raw)
-    if known is not None:
-        return known
     day = _structure_date(raw, pendulum.Date)  # raises on a text that is no date
     if not EARLIEST_DATE <= day <= LATEST_DATE:
         raise _Doubt
@@ -178,6 +183,12 @@ def _read_date(raw: Any, _: list[int]) -> pendulum.Date:
         _IN_RANGE.clear()
     _IN_RANGE[raw] = day
     return day
+
+
+def _read_date(raw: Any, _: list[int]) -> pendulum.Date:
+    """A date as the converter reads it, and in the years the model accepts."""
+    known = _IN_RANGE.get(raw) if type(raw) is str else None
+    return _new_date(raw) if known is None else known
 
 
 def _codes(enum: type[Enum]) -> dict[Any, Any]:
@@ -188,108 +199,12 @@ def _codes(enum: type[Enum]) -> dict[Any, Any]:
     return codes
 
 
-def _code_reader(enum: type[Enum]) -> _Reader:
-    codes = _codes(enum)
-
-    def read(raw: Any, _: list[int]) -> Enum:
-        if type(raw) is not str:
-            raise _Doubt
-        member: Enum = codes[raw]
-        return member
-
-    return read
-
-
 def _optional_of(kind: Any) -> Any:
     """``X`` for the type ``X | None``; None for any other type."""
     args = get_args(kind)
     if get_origin(kind) in (Union, types.UnionType) and len(args) == 2 and type(None) in args:
         return args[0] if args[1] is type(None) else args[1]
     return None
-
-
-def _optional_reader(inner: _Reader) -> _Reader:
-    def read(raw: Any, tally: list[int]) -> Any:
-        return None if raw is None else inner(raw, tally)
-
-    return read
-
-
-def _tuple_reader(inner: _Reader) -> _Reader:
-    def read(raw: Any, tally: list[int]) -> tuple[Any, ...]:
-        if type(raw) is not list:
-            raise _Doubt
-        return tuple([inner(item, tally) for item in raw])
-
-    return read
-
-
-# How a field is read, inline in the loop over an object's keys (a call per value
-# would cost as much as the rest of the walk): a code, by its table; a date, by the
-# table of dates already read; anything else by its reader.
-_CODE, _DATE, _OPTIONAL_DATE, _OTHER = range(4)
-
-
-def _field(kind: Any, readers: dict[type, _Reader]) -> tuple[int, Any]:
-    """How a field of type ``kind`` is read: (one of the ways above, its table or reader)."""
-    inner = _optional_of(kind)
-    if kind in CODE_LISTS:
-        return _CODE, _codes(kind)
-    if inner in CODE_LISTS:
-        return _CODE, {**_codes(inner), None: None}
-    if kind is pendulum.Date:
-        return _DATE, None
-    if inner is pendulum.Date:
-        return _OPTIONAL_DATE, None
-    return _OTHER, _reader(kind, readers)
-
-
-def _class_reader(cls: type, readers: dict[type, _Reader], tag: str | None = None) -> _Reader:
-    """The reader of one attrs class: known keys only, every required one, then ``cls(...)``.
-
-    The class's constructor runs every check of the model on what was read; if it
-    refuses, the exception it raises is the doubt that sends the document to the
-    full reader. ``tag`` is the key of a tagged union's kind, which a member's
-    object holds besides its fields (its value checked by the union's reader).
-    """
-    attrs.resolve_types(cls)
-    fields = [f for f in attrs.fields(cls) if f.init]
-    if any(":" in f.name for f in fields):
-        raise TypeError(f"a field of {cls.__name__} holds a colon")
-    if any(f.alias != f.name for f in fields):  # the keys are the names, as for every class today
-        raise TypeError(f"a field of {cls.__name__} has an alias")
-    by_key = {f.name: _field(f.type, readers) for f in fields}
-    known = frozenset(by_key) | ({tag} if tag else set())
-    required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
-    known_date = _IN_RANGE.get
-    build = _checked_builder(cls, fields) if _by_rules_alone(cls, fields) else cls
-    code, date, optional_date = _CODE, _DATE, _OPTIONAL_DATE  # local: read for every value
-
-    def read(raw: Any, tally: list[int]) -> Any:
-        if type(raw) is not dict:
-            raise _Doubt
-        keys = raw.keys()
-        if not (keys <= known and required <= keys):
-            raise _Doubt
-        tally[0] -= len(raw)
-        kwargs: dict[str, Any] = {}
-        for key, value in raw.items():
-            if key == tag:
-                continue
-            way, how = by_key[key]
-            if way is code:
-                kwargs[key] = how[value]  # KeyError or TypeError: no code of its list
-            elif way is date or (way is optional_date and value is not None):
-                # A text seen before, or read and checked now; TypeError for a list.
-                day = known_date(value)
-                kwargs[key] = _read_date(value, tally) if day is None else day
-            elif way is optional_date:
-                kwargs[key] = None
-            else:
-                kwargs[key] = how(value, tally)
-        return build(**kwargs)
-
-    return read
 
 
 def _proven(kind: Any) -> bool:
@@ -318,114 +233,247 @@ def _by_rules_alone(cls: type, fields: list[attrs.Attribute]) -> bool:  # type: 
     (``_field_problems``) and all the others (``_rule_problems``: across fields, and
     on values), and every field is of a kind the reader proves (:func:`_proven`), so
     that the first find nothing by construction (``tests/model/test_field_checks.py``
-    states it).
+    states it). The class's constructor must do nothing else the reader would leave
+    out: every field set from its argument (no validator, no factory for a default),
+    and no ``__attrs_pre_init__``.
     """
     split = hasattr(cls, "_field_problems") and hasattr(cls, "_rule_problems")
-    return split and all(_proven(f.type) for f in fields)
+    plain = not hasattr(cls, "__attrs_pre_init__") and all(
+        f.init and f.validator is None and not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
+        for f in fields
+    )
+    return split and plain and all(_proven(f.type) for f in fields)
 
 
-def _checked_builder(cls: type, fields: list[attrs.Attribute]) -> Callable[..., Any]:  # type: ignore[type-arg]
-    """Build ``cls`` as its constructor does, running only the rules across its fields.
+def _setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    """What sets the field ``name`` of a new ``cls`` object, as its constructor sets it.
 
-    The fields are set as the attrs constructor sets them (each through its
-    converter, a missing one to its default); the model's checks of each field on
-    its own are left out, since the reader proved them (:func:`_by_rules_alone`).
+    The slot's own descriptor (the cheapest way), else ``object.__setattr__``, which
+    a frozen class's constructor uses too.
     """
-    # Written out as the attrs constructor is (one line a field), which is what makes
-    # it cheaper than the constructor: a loop over the fields would cost as much.
-    setattr_of = object.__setattr__.__get__
-    names: dict[str, Any] = {"_new": object.__new__, "_setattr_of": setattr_of, "_cls": cls}
-    names["_raise_if_any"] = raise_if_any
-    params, lines = [], ["    obj = _new(_cls)", "    _set = _setattr_of(obj)"]
-    for f in fields:
-        if isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
-            return cls  # none today; the constructor knows how
-        if f.default is attrs.NOTHING:
-            params.append(f.name)
+    for klass in cls.__mro__:
+        slot = klass.__dict__.get(name)
+        if slot is not None:
+            if isinstance(slot, types.MemberDescriptorType):
+                setter: Callable[[Any, Any], None] = slot.__set__
+                return setter
+            break
+    return functools.partial(_set_attribute, name=name)
+
+
+def _set_attribute(obj: Any, value: Any, *, name: str) -> None:
+    object.__setattr__(obj, name, value)
+
+
+def _indented(lines: list[str]) -> list[str]:
+    return ["    " + line for line in lines]
+
+
+class _Compiler:
+    """Writes the reader of a participant record as Python source, and compiles it.
+
+    One function a class of the model (and a tagged union), each reading its
+    object's keys one by one, every field inline by its kind (a code by its table,
+    a date by the table of dates already read, a text, a number, a yes or no, an
+    object by its class's function), then building the object. A generic walk over
+    the keys, calling a reader per value, cost as much again as the rest of the
+    read. Every reading raises (:class:`_Doubt`, ``KeyError``, ``TypeError``…) on
+    anything it does not prove: the caller gives up on any exception.
+    """
+
+    def __init__(self) -> None:
+        self.names: dict[str, Any] = {
+            "_Doubt": _Doubt,
+            "_new": object.__new__,
+            "_dates_get": _IN_RANGE.get,
+            "_new_date": _new_date,
+            "_BIG": _TOO_MANY_DIGITS,
+        }
+        self.functions: dict[Any, str] = {}
+        self.sources: list[str] = []
+        #: The classes built by their rules alone, with the check their constructor runs.
+        self.checked: dict[type, Any] = {}
+
+    def compiled(self, kind: Any) -> _Reader:
+        """The function that reads a value of type ``kind``, and all it calls."""
+        name = self.reader(kind)
+        source = "\n".join(self.sources)
+        exec(compile(source, "<hankemalli fast reader>", "exec"), self.names)
+        read: _Reader = self.names[name]
+        return read
+
+    def constant(self, prefix: str, value: Any) -> str:
+        """A name for ``value`` in the generated code."""
+        name = f"_{prefix}_{len(self.names)}"
+        self.names[name] = value
+        return name
+
+    def reader(self, kind: Any, tag: str | None = None) -> str:
+        """The name of the function ``(raw, tally) -> value`` for a value of type ``kind``."""
+        key = (kind, tag)
+        if key in self.functions:
+            return self.functions[key]
+        label = getattr(kind, "__name__", "value")
+        name = self.functions[key] = f"_read_{len(self.functions)}_{label}"
+        if kind in _UNIONS:
+            self.sources.append(self.union_source(name, _UNIONS[kind]))
+        elif isinstance(kind, type) and attrs.has(kind):
+            self.sources.append(self.class_source(name, kind, tag))
+        else:  # a text, a code, an optional value in a tuple…: read as a field is
+            lines = [f"def {name}(v, tally):", *_indented(self.value_lines(kind, "value"))]
+            self.sources.append("\n".join([*lines, "    return value", ""]))
+        return name
+
+    def value_lines(self, kind: Any, target: str) -> list[str]:
+        """Lines that read the raw value ``v`` of type ``kind`` into ``target``."""
+        inner = _optional_of(kind)
+        if inner in CODE_LISTS:
+            return [f"{target} = {self.constant('codes', {**_codes(inner), None: None})}[v]"]
+        if inner is not None:
+            read = _indented(self.value_lines(inner, target))
+            return ["if v is None:", f"    {target} = None", "else:", *read]
+        if kind in CODE_LISTS:
+            # KeyError for a text that is no code of its list; TypeError for a list.
+            return [f"{target} = {self.constant('codes', _codes(kind))}[v]"]
+        if kind is pendulum.Date:
+            # A text seen before, or read and checked now; TypeError for a list.
+            return [
+                f"{target} = _dates_get(v)",
+                f"if {target} is None:",
+                f"    {target} = _new_date(v)",
+            ]
+        if kind is str:
+            return [
+                "if type(v) is not str:",
+                "    raise _Doubt",
+                "if ':' in v:",
+                "    tally[0] -= v.count(':')",
+                f"{target} = v",
+            ]
+        if kind is int:
+            return [
+                "if type(v) is not int or not -_BIG < v < _BIG:",
+                "    raise _Doubt",
+                f"{target} = v",
+            ]
+        if kind is bool:
+            return ["if type(v) is not bool:", "    raise _Doubt", f"{target} = v"]
+        origin, args = get_origin(kind), get_args(kind)
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            item = self.reader(args[0])
+            return [
+                "if type(v) is not list:",
+                "    raise _Doubt",
+                # One item (a record's one period, say) is the most common: no loop.
+                "if len(v) == 1:",
+                f"    {target} = ({item}(v[0], tally),)",
+                "else:",
+                f"    {target} = tuple([{item}(x, tally) for x in v])",
+            ]
+        if kind in _UNIONS or (isinstance(kind, type) and attrs.has(kind)):
+            return [f"{target} = {self.reader(kind)}(v, tally)"]
+        raise TypeError(f"the fast path does not read {kind!r}")
+
+    def union_source(self, name: str, tags: dict[str, type]) -> str:
+        """The reader of a tagged union (an outcome event, a situation spell)."""
+        if any(":" in tag for tag in tags):
+            raise TypeError("a tag holds a colon")
+        lines = [f"def {name}(raw, tally):", f"    tag = raw[{TAG_KEY!r}]"]
+        for tag, cls in tags.items():
+            lines += [
+                f"    if tag == {tag!r}:",
+                f"        return {self.reader(cls, TAG_KEY)}(raw, tally)",
+            ]
+        return "\n".join([*lines, "    raise _Doubt", ""])
+
+    def class_source(self, name: str, cls: type, tag: str | None) -> str:
+        """The reader of one attrs class: known keys only, every required one, then the object.
+
+        A class the model checks by its rules alone (:func:`_by_rules_alone`) is
+        built as its constructor builds it, with only those checks; any other by
+        its constructor, which runs every check. A check that refuses is the doubt
+        that sends the document to the full reader. ``tag`` is the key of a tagged
+        union's kind, which a member's object holds besides its fields (its value
+        checked by the union's reader).
+        """
+        attrs.resolve_types(cls)
+        fields = list(attrs.fields(cls))
+        if any(":" in f.name for f in fields):
+            raise TypeError(f"a field of {cls.__name__} holds a colon")
+        if any(f.alias != f.name or f.name == tag for f in fields):
+            raise TypeError(f"a field of {cls.__name__} is not read by its name")
+        alone = _by_rules_alone(cls, fields)
+        if not alone and not all(f.init for f in fields):
+            raise TypeError(f"a field of {cls.__name__} is not set by its constructor")
+        required = sum(f.default is attrs.NOTHING for f in fields) + (tag is not None)
+        # ``found`` counts the keys read: any other key makes the object longer.
+        # Anything but an object fails here (a list, a text: ``in`` would take them).
+        body = ["if type(raw) is not dict:", "    raise _Doubt", f"found = {required}"]
+        for index, f in enumerate(fields):
+            target = f"v{index}" if alone else f"kw[{f.name!r}]"
+            read = self.value_lines(f.type, target)
+            if f.default is attrs.NOTHING:  # KeyError if missing
+                body += [f"v = raw[{f.name!r}]", *read]
+                continue
+            # ``in`` and ``[]`` cost less than ``get`` (no call), and most keys are missing.
+            body += [f"if {f.name!r} in raw:", "    found += 1", f"    v = raw[{f.name!r}]"]
+            body += _indented(read)
+            if alone:
+                default = f.default if f.converter is None else f.converter(f.default)
+                body += ["else:", f"    {target} = {self.constant('default', default)}"]
+        body += ["if len(raw) != found:", "    raise _Doubt", "tally[0] -= found"]
+        if alone:
+            body.append(f"obj = _new({self.constant(cls.__name__, cls)})")
+            for index, f in enumerate(fields):
+                value = f"v{index}"
+                if f.converter is not None and f.converter not in PASSES_MODEL_VALUES:
+                    value = f"{self.constant('convert', f.converter)}({value})"
+                body.append(f"{self.constant('set', _setter(cls, f.name))}(obj, {value})")
+            body += ["for _ in obj._rule_problems():", "    raise _Doubt", "return obj"]
+            self.checked[cls] = cls.__attrs_post_init__  # type: ignore[attr-defined]
         else:
-            names[f"_default_{f.name}"] = f.default
-            params.append(f"{f.name}=_default_{f.name}")
-        value = f.name
-        if f.converter is not None:
-            names[f"_convert_{f.name}"] = f.converter
-            value = f"_convert_{f.name}({f.name})"
-        lines.append(f"    _set({f.name!r}, {value})")
-    # Should the class's own check be replaced (a test, a debugger), it is obeyed.
-    names["_post_init"] = cls.__attrs_post_init__  # type: ignore[attr-defined]
-    call = ", ".join(f"{f.name}={f.name}" for f in fields)
-    lines[:0] = [
-        "    if _cls.__attrs_post_init__ is not _post_init:",
-        f"        return _cls({call})",
-    ]
-    lines += ["    _raise_if_any(obj._rule_problems())", "    return obj"]
-    source = f"def build(*, {', '.join(params)}):\n" + "\n".join(lines) + "\n"
-    exec(compile(source, f"<hankemalli fast reader of {cls.__name__}>", "exec"), names)
-    build: Callable[..., Any] = names["build"]
-    return build
+            body.insert(0, "kw = {}")
+            body.append(f"return {self.constant(cls.__name__, cls)}(**kw)")
+        return "\n".join([f"def {name}(raw, tally):", *_indented(body), ""])
 
 
-def _union_reader(tags: dict[str, type], readers: dict[type, _Reader]) -> _Reader:
-    """The reader of a tagged union (an outcome event, a situation spell)."""
-    members = {tag: _class_reader(cls, readers, TAG_KEY) for tag, cls in tags.items()}
-    if any(":" in tag for tag in members):
-        raise TypeError("a tag holds a colon")
-
-    def read(raw: Any, tally: list[int]) -> Any:
-        if type(raw) is not dict:
-            raise _Doubt
-        tag = raw.get(TAG_KEY)
-        member = members.get(tag) if type(tag) is str else None
-        if member is None:
-            raise _Doubt
-        return member(raw, tally)
-
-    return read
-
-
-_LEAVES: dict[Any, _Reader] = {
-    str: _read_str,
-    int: _read_int,
-    bool: _read_bool,
-    pendulum.Date: _read_date,
-}
 _UNIONS: dict[Any, dict[str, type]] = {
     OutcomeEvent: dict(EVENT_TAGS),
     SituationSpell: dict(SITUATION_TAGS),
 }
 
 
-def _reader(kind: Any, readers: dict[type, _Reader]) -> _Reader:
-    """The reader of a field of type ``kind``; TypeError for a kind it does not know."""
-    if kind in _LEAVES:
-        return _LEAVES[kind]
-    if kind in CODE_LISTS:
-        return _code_reader(kind)
-    if kind in _UNIONS:
-        return _union_reader(_UNIONS[kind], readers)
-    inner = _optional_of(kind)
-    if inner is not None:
-        return _optional_reader(_reader(inner, readers))
-    origin, args = get_origin(kind), get_args(kind)
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        return _tuple_reader(_reader(args[0], readers))
-    if isinstance(kind, type) and attrs.has(kind):
-        if kind not in readers:
-            readers[kind] = _class_reader(kind, readers)
-        return readers[kind]
-    raise TypeError(f"the fast path does not read {kind!r}")
-
-
 @functools.cache
-def _record_reader() -> _Reader | None:
-    """The reader of a participant record, built when first needed (some milliseconds).
+def _compiled_record_reader() -> tuple[_Reader, tuple[type, ...], tuple[Any, ...]] | None:
+    """The reader of a participant record, compiled when first needed (some milliseconds).
 
-    None if the model has a field of a kind the fast path does not read: every
-    document then takes the full path.
+    With the classes it builds by their rules alone and the check each one's
+    constructor ran then. None if the model has a field of a kind the fast path
+    does not read: every document then takes the full path.
     """
+    compiler = _Compiler()
     try:
-        return _reader(Participation, {})
+        read = compiler.compiled(Participation)
     except TypeError:
         return None
+    return read, tuple(compiler.checked), tuple(compiler.checked.values())
+
+
+def _record_reader() -> _Reader | None:
+    """The reader of a participant record, or None if the fast path cannot be taken.
+
+    It cannot if the model has a field of a kind it does not read, or if the check
+    a class's constructor runs (``__attrs_post_init__``) has been replaced since
+    the reader was compiled (a test, a debugger): the constructor is then obeyed.
+    """
+    compiled = _compiled_record_reader()
+    if compiled is None:
+        return None
+    read, classes, checks = compiled
+    for cls, check in zip(classes, checks, strict=True):
+        if cls.__attrs_post_init__ is not check:  # type: ignore[attr-defined]
+            return None
+    return read
 
 
 def fast_line(line: str | bytes) -> Participation | None:
@@ -434,9 +482,22 @@ def fast_line(line: str | bytes) -> Participation | None:
     Only the record's own rules: the caller checks it against the dataset's
     header and the records before it.
     """
+    read_line = line_reader()
+    return None if read_line is None else read_line(line)
+
+
+def line_reader() -> Callable[[str | bytes], Participation | None] | None:
+    """What reads a line as :func:`fast_line` does, or None if the fast path cannot be taken.
+
+    For a stream of lines: asked once, then called for every line.
+    """
     read_record = _record_reader()
     if read_record is None:
         return None
+    return functools.partial(_line, read_record)
+
+
+def _line(read_record: _Reader, line: str | bytes) -> Participation | None:
     source = line if isinstance(line, str) else _without_bom(line)
     # The collector is not paused here: a stream's records are mostly let go as
     # they are counted, and pausing it for each line costs more than it saves.
@@ -474,7 +535,88 @@ def fast_dataset(text: str | bytes | bytearray) -> Dataset | None:
 
 
 def _parsed_dataset(source: str | bytes, read_record: _Reader) -> Dataset:
-    return _dataset(fast_parse(source), [_colons(source)], read_record)
+    text = source if isinstance(source, str) else source.decode("utf-8")
+    if "\\u003" in text:  # an escape that may stand for a colon: the count would not hold
+        raise _Doubt
+    tally = [_colons(text)]
+    header, records = _document(text, read_record, tally)
+    return _dataset(header, records, tally)
+
+
+#: White space between JSON tokens (RFC 8259: space, tab, line feed, carriage
+#: return), as the json module skips it.
+_SPACE = re.compile(r"[ \t\n\r]*")
+#: The json module's scanner of one value at a place, with the decoder's hooks.
+_SCAN = json.scanner.make_scanner(_DECODER)  # type: ignore[arg-type]  # typeshed names no decoder
+#: Its match at a place: it always matches (an empty run, if need be).
+_skip_space = cast(Callable[[str, int], "re.Match[str]"], _SPACE.match)
+
+
+def _document(text: str, read_record: _Reader, tally: list[int]) -> tuple[dict[str, Any], Any]:
+    """The top-level object of ``text``: its other keys' values, and the records read.
+
+    The document is walked one value at a time by the json module's own scanner,
+    and each participant record is read as soon as it is parsed, so the parsed
+    data of only one record lives at a time: the whole document's never does
+    (some three times the text's size), and a record is read while what was parsed
+    is still in the processor's cache. Accepts exactly what :func:`json.loads`
+    accepts for an object with at least one key (white space, commas, the end of
+    the text), anything else a doubt; a key repeated at the top is a doubt too.
+    The records are None if there is no ``participants`` key.
+    """
+    scan, skip = _SCAN, _skip_space
+    header: dict[str, Any] = {}
+    records = None
+    at = skip(text, 0).end()
+    if text[at : at + 1] != "{":
+        raise _Doubt
+    at = skip(text, at + 1).end()
+    while True:
+        if text[at : at + 1] != '"':
+            raise _Doubt  # no key (an empty object, a trailing comma): the full reader
+        key, at = scan(text, at)
+        at = skip(text, at).end()
+        if text[at : at + 1] != ":":
+            raise _Doubt
+        at = skip(text, at + 1).end()
+        if key in header or (key == "participants" and records is not None):
+            raise _Doubt  # repeated
+        if key == "participants" and text[at : at + 1] == "[":
+            records, at = _records(text, at, read_record, tally)
+        else:  # any other key, or participants that are no array (the converter says why)
+            header[key], at = scan(text, at)
+        at = skip(text, at).end()
+        mark = text[at : at + 1]
+        at = skip(text, at + 1).end()
+        if mark == "}":
+            break
+        if mark != ",":
+            raise _Doubt
+    if at != len(text):
+        raise _Doubt  # more after the object
+    return header, records
+
+
+def _records(
+    text: str, at: int, read_record: _Reader, tally: list[int]
+) -> tuple[tuple[Participation, ...], int]:
+    """The records of the array at ``at``, each read as soon as it is parsed; where it ends."""
+    scan, skip = _SCAN, _skip_space
+    records: list[Participation] = []
+    append = records.append
+    at = skip(text, at + 1).end()
+    if text[at : at + 1] == "]":
+        return (), at + 1
+    while True:
+        raw, at = scan(text, at)  # StopIteration where no value starts (a trailing comma)
+        append(read_record(raw, tally))
+        at = skip(text, at).end()
+        mark = text[at : at + 1]
+        if mark == "]":
+            return tuple(records), at + 1
+        if mark != ",":
+            raise _Doubt
+        at = skip(text, at + 1).end()
 
 
 @contextmanager
@@ -500,13 +642,15 @@ def _without_bom(data: bytes) -> bytes:
     return data[len(_BOM) :] if data.startswith(_BOM) else data
 
 
-def _dataset(data: Any, tally: list[int], read_record: _Reader) -> Dataset:
-    if type(data) is not dict or "programme" not in data:
+def _dataset(header: dict[str, Any], records: Any, tally: list[int]) -> Dataset:
+    """The dataset of a document's top-level keys, its records already read."""
+    if "programme" not in header:
         raise _Doubt
-    version = data.get("schema_version")
+    version = header.get("schema_version")
     if type(version) is not int or version != SCHEMA_VERSION:
         raise _Doubt  # missing, unsupported, or version 1 (migrated by the full reader)
-    header = {key: value for key, value in data.items() if key != "participants"}
+    if "participants" in header:
+        raise _Doubt  # participants that are no array: the converter says why
     for key in header:
         if key not in _DATASET_KEYS:
             raise _Doubt
@@ -514,18 +658,16 @@ def _dataset(data: Any, tally: list[int], read_record: _Reader) -> Dataset:
     if next(iter(structure_problems(header)), None) is not None:
         raise _Doubt
     tally[0] -= _keys_and_colons(header)
-    raw_records = data.get("participants", [])
-    if "participants" in data:
-        tally[0] -= 1
-    if type(raw_records) is not list:
-        raise _Doubt
+    if records is None:
+        records = ()
+    else:
+        tally[0] -= 1  # the key "participants"
     try:
         programme = _converter.converter.structure(header["programme"], Programme)
         models = _items(header, "operating_models", OperatingModel)
         instruments = _items(header, "instruments", Instrument)
     except Exception:
         raise _Doubt from None
-    records = tuple([read_record(raw, tally) for raw in raw_records])
     if tally[0] != 0:
         raise _Doubt  # a repeated key, somewhere
     try:

@@ -38,6 +38,7 @@ import attrs
 from .._files import write_atomically
 from ..model import DataError, Dataset, Participation, Problem
 from ..model._dataset import (
+    all_inside_programme,
     duplicate_id_problems,
     inside_programme_problems,
     instrument_reference_problems,
@@ -45,7 +46,7 @@ from ..model._dataset import (
 from ..model._errors import problem
 from ._converter import _raw_participant_id, converter
 from ._errors import Found
-from ._fast import fast_line
+from ._fast import line_reader
 from ._json import parse, structure_problems
 from ._migrate import migrate_tracked
 
@@ -97,6 +98,8 @@ class DatasetLines:
         programme = self.header.programme
         instruments = self.header.instruments
         blanks: list[int] = []  # blank lines not yet followed by a record
+        # Version-1 records are migrated first: the full reader reads them.
+        read_fast = None if self._version1 else line_reader()
         for index, line in enumerate(self._lines):
             self.count = index + 1
             if _blank(line):
@@ -106,15 +109,20 @@ class DatasetLines:
             # are not (a final newline, an editor's habit).
             found.extend(problem(("participants", blank), "lines.blank") for blank in blanks)
             blanks.clear()
-            record = self._record(line, index, found, seen)
-            if record is None:
-                continue
-            problems = list(inside_programme_problems(programme, ((index, record),)))
-            if record.assessments:  # only an assessment can miss its instrument
+            record = None if read_fast is None else read_fast(line)
+            if record is not None and record.id not in seen:
+                seen[record.id] = index
+            else:
+                record = self._record(line, index, found, seen)
+                if record is None:
+                    continue
+            # Nearly every record is inside the programme and has no assessment.
+            if record.assessments or not all_inside_programme(programme, record):
+                problems = list(inside_programme_problems(programme, ((index, record),)))
                 problems += instrument_reference_problems(instruments, ((index, record),))
-            if problems:
-                found.extend(problems)
-                continue
+                if problems:
+                    found.extend(problems)
+                    continue
             yield record
         if found:
             raise found.error()
@@ -122,17 +130,12 @@ class DatasetLines:
     def _record(
         self, line: str | bytes, index: int, found: Found, seen: dict[str, int]
     ) -> Participation | None:
-        """The record on one line, or None after adding its problems to ``found``.
+        """The record on one line read the full way, or None after adding its problems to ``found``.
 
         Its id is compared with those ``seen`` before as written, so that a repeated
-        id is found even in a record that cannot be built for other reasons. A valid
-        line is read by the fast path (:mod:`._fast`); any other the full way.
+        id is found even in a record that cannot be built for other reasons. (A
+        valid line is read by the fast path, :mod:`._fast`, before this is asked.)
         """
-        if not self._version1:
-            fast = fast_line(line)
-            if fast is not None and fast.id not in seen:
-                seen[fast.id] = index
-                return fast
         try:
             raw = parse(line)
         except DataError as error:
