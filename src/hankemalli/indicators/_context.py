@@ -8,6 +8,7 @@ happened yet, as far as the calculation knows.
 from __future__ import annotations
 
 from enum import StrEnum, unique
+from typing import TypeVar
 
 import pendulum
 from attrs import field, frozen
@@ -27,6 +28,9 @@ from ..model import (
 )
 from ..model._checks import is_pendulum_date
 from ..model._errors import problem
+from ..model._timeline import days_later, months_later
+
+_Dated = TypeVar("_Dated")
 
 __all__ = [
     "Context",
@@ -111,6 +115,12 @@ class Scope(StrEnum):
     STAYING = "staying"
 
 
+#: Every set of scopes, by its bits (1 << position in :class:`Scope`).
+_SCOPE_SETS = tuple(
+    frozenset(s for i, s in enumerate(Scope) if bits & (1 << i)) for bits in range(1 << len(Scope))
+)
+
+
 @frozen(kw_only=True)
 class CountingRules:
     """The choices a funder's counting rules leave open (laskentasäännöt).
@@ -151,12 +161,12 @@ class CountingRules:
             return None
         entry = record.first_entry
         if self.long_term_unemployment is LongTermUnemploymentRule.FINNISH:
-            return since.add(months=12) <= entry
+            return months_later(since, 12) <= entry
         age = record.participant.age_at_entry
         if age is None:
             return None
         months = 6 if age < 25 else 12
-        return since.add(months=months) < entry
+        return months_later(since, months) < entry
 
 
 @frozen
@@ -177,12 +187,10 @@ class RecordView:
     #: by its start). A spell begun before the first entry (a job held at entry) is part
     #: of the person's situation, not an outcome of the participation.
     occurrences: tuple[OutcomeEvent | SituationSpell, ...] = ()
-    _answers: dict[str, Situation | None] = field(factory=dict, eq=False, repr=False)
-    _complete: list[bool] = field(factory=list, eq=False, repr=False)
-    _after_exit: dict[tuple[int, int], pendulum.Date] = field(factory=dict, eq=False, repr=False)
     #: What is worked out once per record for every run that shares the view, by a key
-    #: of its own: the scopes it is in for a period, the items an item count may count,
-    #: the stages of an instrument known at a horizon.
+    #: of its own: whether it is complete, the situations after leaving, the dates after
+    #: the exit, the scopes it is in for a period, the items an item count may count, the
+    #: stages of an instrument known at a horizon.
     _memo: dict[object, object] = field(factory=dict, eq=False, repr=False)
 
     @property
@@ -202,12 +210,13 @@ class RecordView:
         Gender, labour-market status and education (:attr:`EntryProfile.is_complete`)
         and age at entry; worked out once per record, however many indicators ask.
         """
-        if not self._complete:
+        found = self._memo.get("complete")
+        if found is None:
             record = self.record
-            self._complete.append(
+            found = self._memo["complete"] = (
                 record.profile.is_complete and record.participant.age_at_entry is not None
             )
-        return self._complete[0]
+        return found  # type: ignore[return-value]
 
     def after_exit(self, *, months: int = 0, days: int = 0) -> pendulum.Date:
         """The last exit plus ``months`` calendar months and then ``days`` days.
@@ -219,34 +228,43 @@ class RecordView:
         last = self.last_exit
         if last is None:
             raise ValueError("a stayer has no exit")
-        key = (months, days)
-        found = self._after_exit.get(key)
+        key = ("after_exit", months, days)
+        found = self._memo.get(key)
         if found is None:
-            found = last.add(months=months) if months else last
-            # Days by their ordinal: what pendulum's add(days=...) gives, at a tenth of its cost.
-            found = type(found).fromordinal(found.toordinal() + days) if days else found
-            self._after_exit[key] = found
-        return found
+            found = months_later(last, months) if months else last
+            found = days_later(found, days) if days else found
+            self._memo[key] = found
+        return found  # type: ignore[return-value]
 
     def upon_leaving(self, ctx: Context) -> Situation | None:
         """The situation upon leaving as known in ``ctx``; None for a stayer (worked out once)."""
-        if "upon_leaving" not in self._answers:
-            self._answers["upon_leaving"] = situation_upon_leaving(
+        memo = self._memo
+        if "upon_leaving" not in memo:
+            memo["upon_leaving"] = situation_upon_leaving(
                 self.record, as_of=ctx.as_of, days=ctx.rules.upon_leaving_days
             )
-        return self._answers["upon_leaving"]
+        return memo["upon_leaving"]  # type: ignore[return-value]
 
     def six_months_after(self, ctx: Context) -> Situation | None:
         """The situation six months after leaving as known in ``ctx`` (worked out once)."""
-        if "six_months_after" not in self._answers:
-            self._answers["six_months_after"] = situation_six_months_after(
+        memo = self._memo
+        if "six_months_after" not in memo:
+            memo["six_months_after"] = situation_six_months_after(
                 self.record, as_of=ctx.as_of, follow_up_days=ctx.rules.follow_up_days
             )
-        return self._answers["six_months_after"]
+        return memo["six_months_after"]  # type: ignore[return-value]
 
     def episode_end(self, episode: ServiceEpisode, as_of: pendulum.Date) -> pendulum.Date:
         """The episode's last day as known on ``as_of`` (an open one runs to as_of)."""
         return as_of if episode.end is None or episode.end > as_of else episode.end
+
+
+def _known(items: tuple[_Dated, ...], name: str, as_of: pendulum.Date) -> tuple[_Dated, ...]:
+    """The items dated (by their attribute ``name``) on or before ``as_of``, in order."""
+    if not items:
+        return items
+    kept = [item for item in items if getattr(item, name) <= as_of]
+    return items if len(kept) == len(items) and type(items) is tuple else tuple(kept)
 
 
 @frozen(kw_only=True)
@@ -277,22 +295,26 @@ class Context:
         """The record as known on ``as_of``; None if the person had not entered yet."""
         as_of = self.as_of
         periods = tuple(
-            (p.entry, p.exit if p.exit is not None and p.exit <= as_of else None)
-            for p in record.periods
-            if p.entry <= as_of
+            [
+                (p.entry, p.exit if p.exit is not None and p.exit <= as_of else None)
+                for p in record.periods
+                if p.entry <= as_of
+            ]
         )
         if not periods:
             return None
-        events = tuple(e for e in record.events if e.date <= as_of)
-        situations = tuple(s for s in record.situations if s.start <= as_of)
+        # Lists, not generators, and the record's own tuple when nothing is left out:
+        # this runs once per record and as_of (issue 14).
+        events = _known(record.events, "date", as_of)
+        situations = _known(record.situations, "start", as_of)
         first = periods[0][0]
         return RecordView(
             record,
             periods,
-            tuple(e for e in record.episodes if e.start <= as_of),
+            _known(record.episodes, "start", as_of),
             events,
             situations,
-            events + tuple(s for s in situations if s.start >= first),
+            events + tuple([s for s in situations if s.start >= first]) if situations else events,
         )
 
     def scopes(self, view: RecordView) -> frozenset[Scope]:
@@ -310,25 +332,25 @@ class Context:
 
     def _work_out_scopes(self, view: RecordView) -> frozenset[Scope]:
         start, end = self.period.start, self.period.end
-        horizon = min(end, self.as_of)
-        first, last = view.first_entry, view.last_exit
-        found = []
-        if start <= first <= end:
-            found.append(Scope.ENTERED)
+        horizon = end if end <= self.as_of else self.as_of
+        periods = view.periods
+        first, last = periods[0][0], periods[-1][1]
+        # The scopes as bits of _SCOPE_SETS (one set per combination, built once).
+        found = 0
         if first <= end:
-            found.append(Scope.ENTERED_BY_END)
-        for entry, exit_ in view.periods:
+            found = 2 if first < start else 3  # ENTERED_BY_END, and ENTERED if on or after start
+        for entry, exit_ in periods:
             if entry <= horizon and (exit_ is None or exit_ >= start):
-                found.append(Scope.ACTIVE)
+                found |= 4  # ACTIVE
                 break
         if last is not None:
-            if start <= last <= end:
-                found.append(Scope.LEFT)
             if last <= end:
-                found.append(Scope.LEFT_BY_END)
-        if first <= horizon and (last is None or last > horizon):
-            found.append(Scope.STAYING)
-        return frozenset(found)
+                found |= 16 if last < start else 24  # LEFT_BY_END, and LEFT if on or after start
+            if first <= horizon < last:
+                found |= 32  # STAYING
+        elif first <= horizon:
+            found |= 32
+        return _SCOPE_SETS[found]
 
     def in_scope(self, view: RecordView, scope: Scope) -> bool:
         """True if the record belongs to the population anchored by ``scope``."""

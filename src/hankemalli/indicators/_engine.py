@@ -23,6 +23,8 @@ from attrs import field, frozen
 
 from ..model import Participation
 from ..model._errors import shown
+from ._assembled import Adder, Block, assemble, blocks, interpret, kinds
+from ._compiled import Compiler, is_interpreted
 from ._context import Context, CountingRules, RecordView, ReportingPeriod, Scope
 from ._definition import Catalogue, Indicator
 from ._figure import Figure
@@ -161,6 +163,44 @@ class Run:
         for index, indicator in enumerate(calculation.indicators):
             by_scope.setdefault(indicator.scope, []).append((index, indicator.population))
         self._by_scope = tuple((scope, tuple(members)) for scope, members in by_scope.items())
+        #: Whether the run asks its selectors by ``matches`` (the reference, :func:`interpreted`).
+        self._reference = is_interpreted()
+        #: The indicators compiled for this run's context into one function (:meth:`_compile`);
+        #: built at the first record, and again after unpickling (functions do not pickle).
+        self._plan: Adder | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in vars(self).items() if k != "_plan"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        vars(self).update(state)
+        vars(self).setdefault("_reference", False)  # a run pickled by an earlier version
+        self._plan = None
+
+    def _compile(self) -> Adder:
+        """Each scope's indicators compiled (:func:`~._compiled.blocks`) into one function.
+
+        Written out as code (:func:`~._compiled.assemble`), or, in the reference
+        interpretation, walked as data (:func:`~._compiled.interpret`).
+        """
+        compiler = Compiler(self.calculation.context, reference=self._reference)
+        statistics, tallies = self._statistics, self._tallies
+        scoped: list[tuple[Scope | None, tuple[Block, ...]]] = [
+            (
+                scope,
+                blocks(
+                    compiler,
+                    ((i, population, statistics[i], tallies[i]) for i, population in members),
+                ),
+            )
+            for scope, members in self._by_scope
+        ]
+        if self._reference:
+            self._plan = interpret(scoped)
+        else:
+            grouped = self.calculation.breakdown is not None
+            self._plan = assemble(scoped, kinds=kinds(statistics), grouped=grouped)
+        return self._plan
 
     def _new_tallies(self) -> list[Tally]:
         ctx = self.calculation.context
@@ -179,23 +219,13 @@ class Run:
         """
         if view is None:
             return
+        plan = self._plan
+        if plan is None:
+            plan = self._compile()
         ctx = self.calculation.context
         key = self.calculation.breakdown
         group_tallies = self._group_tallies(key.groups(view, ctx)) if key is not None else []
-        tallies = self._tallies
-        inside = ctx.scopes(view)
-        for scope, members in self._by_scope:
-            if scope not in inside:
-                continue
-            for index, population in members:
-                if not population.matches(view, ctx):
-                    continue
-                # What the record adds is worked out once, for the whole and each group.
-                tally = tallies[index]
-                part = tally.part(view, ctx)
-                tally.take(part)
-                for in_group in group_tallies:
-                    in_group[index].take(part)
+        plan(view, ctx.scopes(view), self._tallies, group_tallies)
 
     def _group_tallies(self, groups: Iterable[str]) -> list[list[Tally]]:
         """The tallies of each of ``groups``, new ones for a group not seen before."""

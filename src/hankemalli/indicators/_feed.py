@@ -23,14 +23,25 @@ each run fed alone.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..model import Participation
+from ._assembled import Adder, Namer, assemble, blocks, interpret, kinds, write_take
+from ._compiled import Bounds, Compiler, Dated, Part, Test
 from ._context import Context, RecordView, Scope
 from ._engine import Run, _parted
 from ._measures import key_reads_period, measure_reads_period
-from ._selectors import Selector, reads_period
-from ._statistics import Count, Episodes, Events, Mean, Share, Tally, dated_items, item_key
+from ._selectors import Selector, Window, reads_period
+from ._statistics import (
+    Count,
+    Distribution,
+    Episodes,
+    Events,
+    Mean,
+    Share,
+    Tally,
+    item_key,
+)
 
 __all__ = ["feed"]
 
@@ -38,11 +49,25 @@ __all__ = ["feed"]
 _BY_ENTRY = (Scope.ENTERED, Scope.ENTERED_BY_END)
 _BY_EXIT = (Scope.LEFT, Scope.LEFT_BY_END)
 _ANCHORED = frozenset(_BY_ENTRY + _BY_EXIT)
+#: The scopes given to an anchored plan, which has no scopes to check.
+_NOWHERE: frozenset[Scope] = frozenset()
+_NO_GROUPS: list[list[Tally]] = []
 
 
-#: An indicator fed run by run: its index, population, whether the population reads
-#: the period, and for a count of items the statistic and its key.
-_Member = tuple[int, Selector, bool, "Events | Episodes | None", "tuple[str, int] | None"]
+#: An indicator fed run by run: its index; for a count of items, its dated items
+#: (:func:`dated_items`); what of the population does not read the period, compiled
+#: once for every run (None if everyone passes); the population per run (None if the
+#: first answers for all); the part compiled once for every run, or else per run; and
+#: for a count of items over each run's period, its window per run.
+_Member = tuple[
+    int,
+    "Dated | None",
+    "Test | None",
+    "tuple[Test | None, ...] | None",
+    "Part | None",
+    "tuple[Part | None, ...] | None",
+    "tuple[Bounds, ...] | None",
+]
 
 
 def _mergeable(statistic: object) -> bool:
@@ -61,6 +86,30 @@ def _mergeable(statistic: object) -> bool:
     if kind is Mean:
         return not measure_reads_period(statistic.measure)  # type: ignore[attr-defined]
     return False
+
+
+def _part_reads_period(statistic: object) -> bool:
+    """Whether what a record adds to a statistic's tallies may depend on the period.
+
+    True unless the statistic is one of the library's whose answer does not: a
+    count, share or mean as :func:`_mergeable`, a distribution by a key that does not
+    read the period, a count of items in a window other than the period's.
+    """
+    kind = type(statistic)
+    if kind in (Count, Share, Mean):
+        return not _mergeable(statistic)
+    if kind is Distribution:
+        return key_reads_period(statistic.key)  # type: ignore[attr-defined]
+    if kind in (Events, Episodes):
+        return statistic.window is Window.IN_PERIOD  # type: ignore[attr-defined]
+    return True
+
+
+#: The runs that take a record into account for one scope: each run's position, its
+#: tallies and its groups' tallies.
+_Inside = list[tuple[int, list[Tally], list[list[Tally]]]]
+#: How many combinations of groups and scopes a family remembers (a few dozen are usual).
+_INSIDES = 4096
 
 
 class _Anchored:
@@ -88,15 +137,43 @@ class _Anchored:
             for c in (run.calculation.context for run in family.runs)
         ]
         self.counted = {stretch for covered in self.covers for stretch in covered}
-        self.populations: list[Selector] = []
+        #: The members compiled into one function (built at the first record).
+        self.plan: Adder | None = None
         #: Per stretch (and per stretch and group), a tally of each member.
         self.rows: dict[int, list[Tally]] = {}
         self.group_rows: dict[tuple[int, str], list[Tally]] = {}
+        #: Per stretch and group, the tallies of the records in that group only: the
+        #: whole's tallies are the merge of these and of ``rows`` (the statistics merge in
+        #: any order), so such a record is taken into one tally, not two.
+        self.alone: dict[tuple[int, str], list[Tally]] = {}
+        self.alone_plan: Adder | None = None
+        #: Per stretch and set of groups, the groups' rows.
+        self.by_groups: dict[tuple[int, Sequence[str]], list[list[Tally]]] = {}
 
     def admit(self, index: int, population: Selector) -> None:
         """Count the indicator at ``index`` (of ``population``) this way too."""
         self.members.append((index, population))
-        self.populations.append(population)
+
+    def _compile(self) -> Adder:
+        """The members compiled for the family's context, by position in a row."""
+        family = self.family
+        statistics, tallies = family._statistics, family.tallies[0]
+        compiled = blocks(
+            family.compiler,
+            (
+                (position, population, statistics[index], tallies[index])
+                for position, (index, population) in enumerate(self.members)
+            ),
+        )
+        if family.compiler.reference:
+            self.plan = interpret([(None, compiled)])
+        else:
+            written = kinds([statistics[index] for index, _ in self.members])
+            grouped = family.key is not None
+            self.plan = assemble([(None, compiled)], kinds=written, grouped=grouped)
+            if grouped:
+                self.alone_plan = assemble([(None, compiled)], kinds=written, grouped=False)
+        return self.plan
 
     def _row(self) -> list[Tally]:
         return [self.family.new_tally(index) for index, _ in self.members]
@@ -105,32 +182,31 @@ class _Anchored:
         """Count the record in ``stretch`` (the one that holds its day), and in its groups."""
         if stretch not in self.counted:
             return
-        ctx = self.family.context
+        plan = self.plan
+        if plan is None:
+            plan = self._compile()
+        alone = self.alone_plan
+        if alone is not None and len(groups) == 1:
+            # In one group only: counted there, and in the whole when the rows merge.
+            at = (stretch, groups[0])
+            row = self.alone.get(at)
+            if row is None:
+                row = self.alone[at] = self._row()
+            alone(view, _NOWHERE, row, _NO_GROUPS)
+            return
         row = self.rows.get(stretch)
         if row is None:
             row = self.rows[stretch] = self._row()
-        group_rows = []
-        for group in groups:
-            in_group = self.group_rows.get((stretch, group))
-            if in_group is None:
-                in_group = self.group_rows[stretch, group] = self._row()
-            group_rows.append(in_group)
-        if len(group_rows) == 1:  # a single-valued breakdown (gender): the usual case
-            [group_row] = group_rows
-            for population, tally, group_tally in zip(
-                self.populations, row, group_row, strict=True
-            ):
-                if population.matches(view, ctx):
-                    part = tally.part(view, ctx)
-                    tally.take(part)
-                    group_tally.take(part)
-            return
-        for tally_at, (population, tally) in enumerate(zip(self.populations, row, strict=True)):
-            if population.matches(view, ctx):
-                part = tally.part(view, ctx)
-                tally.take(part)
-                for in_group in group_rows:
-                    in_group[tally_at].take(part)
+        group_rows = self.by_groups.get((stretch, groups))
+        if group_rows is None:
+            group_rows = []
+            for group in groups:
+                in_group = self.group_rows.get((stretch, group))
+                if in_group is None:
+                    in_group = self.group_rows[stretch, group] = self._row()
+                group_rows.append(in_group)
+            self.by_groups[stretch, groups] = group_rows
+        plan(view, _NOWHERE, row, group_rows)
 
     def merge_into(self, runs: Sequence[Run]) -> None:
         """Merge each period's stretches into its run's tallies, in the order of the days."""
@@ -138,13 +214,19 @@ class _Anchored:
             for stretch in covered:
                 row = self.rows.get(stretch)
                 if row is not None:
-                    for tally, (index, _) in zip(row, self.members, strict=True):
-                        run._tallies[index].merge(tally)
+                    self._merge(row, run._tallies)
                 for group, tallies in run._groups.items():
                     in_group = self.group_rows.get((stretch, group))
                     if in_group is not None:
-                        for tally, (index, _) in zip(in_group, self.members, strict=True):
-                            tallies[index].merge(tally)
+                        self._merge(in_group, tallies)
+                    alone = self.alone.get((stretch, group))
+                    if alone is not None:
+                        self._merge(alone, tallies)
+                        self._merge(alone, run._tallies)
+
+    def _merge(self, row: list[Tally], tallies: list[Tally]) -> None:
+        for tally, (index, _) in zip(row, self.members, strict=True):
+            tallies[index].merge(tally)
 
 
 class _Family:
@@ -165,7 +247,18 @@ class _Family:
         self._statistics = first._statistics
         contexts = [run.calculation.context for run in runs]
         self.contexts = tuple(contexts)
+        #: Where a view remembers the scopes it is in for each run's period, in order.
+        self.scopes_key = ("scopes of", tuple((c.period.start, c.period.end) for c in contexts))
         self.tallies = tuple(run._tallies for run in runs)
+        #: Per run, the compiler for its context; the first one's is the family's.
+        self.compilers = tuple(Compiler(c, reference=first._reference) for c in contexts)
+        self.compiler = self.compilers[0]
+        #: Per set of groups (of a key that does not read the period), each run's tallies.
+        self.grouped: dict[tuple[str, ...], list[list[list[Tally]]]] = {}
+        #: Per set of groups and the scopes a record is in for each run, :meth:`_insides`.
+        self.insides: dict[
+            tuple[tuple[str, ...], tuple[frozenset[Scope], ...]], tuple[_Inside, ...]
+        ] = {}
         #: The days on which a stretch begins: each period's first day and the day after its last.
         self.cuts = sorted(
             {c.period.start.toordinal() for c in contexts}
@@ -187,18 +280,66 @@ class _Family:
                         anchored[scope] = _Anchored(self, scope)
                     anchored[scope].admit(index, population)
                     continue
-                statistic = self._statistics[index]
-                # A subclass may count its items in its own way (Events.items).
-                items = statistic if type(statistic) in (Events, Episodes) else None
-                if isinstance(items, Events | Episodes):
-                    rest.append((index, population, free, items, item_key(items)))
-                else:
-                    rest.append((index, population, free, None, None))
+                rest.append(self._member(index, population, free))
             if rest:
                 by_scope.append((scope, tuple(rest)))
         self.by_entry = [anchored[s] for s in _BY_ENTRY if s in anchored]
         self.by_exit = [anchored[s] for s in _BY_EXIT if s in anchored]
         self.by_scope = tuple(by_scope)
+        #: The members of ``by_scope`` written out as one function (:func:`_assemble`); None
+        #: in the reference interpretation, which walks them as data.
+        self.rest: Callable[[RecordView, tuple[_Inside, ...]], None] | None = None
+        if not self.compiler.reference:
+            written = kinds(self._statistics)
+            self.rest = _assemble(self.by_scope, written, grouped=self.key is not None)
+
+    def _member(self, index: int, population: Selector, free: bool) -> _Member:
+        """The indicator at ``index`` compiled: once for every run where the answer allows."""
+        statistic = self._statistics[index]
+        compilers = self.compilers
+        # A subclass may count its items in its own way (Events.items).
+        dated = None
+        if type(statistic) in (Events, Episodes):
+            assert isinstance(statistic, Events | Episodes)
+            dated = self.compiler.dated(statistic, item_key(statistic))
+        conjuncts = self.compiler.conjuncts(population)
+        # What does not read the period is asked once for every run.
+        test = self.compiler.all_of(conjuncts) if free else self.compiler.necessary(population)
+        tests = None if free else tuple(c.all_of(conjuncts) for c in compilers)
+        windows = None
+        if _part_reads_period(statistic):
+            part, parts = (
+                None,
+                tuple(
+                    c.part(statistic, tallies[index])
+                    for c, tallies in zip(compilers, self.tallies, strict=True)
+                ),
+            )
+            if isinstance(statistic, Events | Episodes) and not self.compiler.reference:
+                window = statistic.window
+                windows = tuple(c.bounds(window) for c in compilers)
+        else:
+            part, parts = self.compiler.part(statistic, self.tallies[0][index]), None
+        return (index, dated, test, tests, part, parts, windows)
+
+    def _insides(
+        self, scopes: tuple[frozenset[Scope], ...], grouped: list[list[list[Tally]]]
+    ) -> tuple[_Inside, ...]:
+        """For each scope of ``by_scope``, the runs whose period has the record in it.
+
+        Each run as its position, its tallies and its groups' tallies; the same for
+        every record in the same scopes of every run and in the same groups.
+        """
+        return tuple(
+            [
+                (at, tallies, in_groups)
+                for at, (tallies, in_groups, inside) in enumerate(
+                    zip(self.tallies, grouped, scopes, strict=True)
+                )
+                if scope in inside
+            ]
+            for scope, _ in self.by_scope
+        )
 
     def new_tally(self, index: int) -> Tally:
         """An empty tally of the indicator at ``index``."""
@@ -211,8 +352,11 @@ class _Family:
         if key is None:
             grouped: list[list[list[Tally]]] = [[] for _ in runs]
         elif self.shared_groups:
-            groups = key.groups(view, ctx)
-            grouped = [run._group_tallies(groups) for run in runs]
+            groups = tuple(key.groups(view, ctx))  # a key of one's own may give a list
+            found = self.grouped.get(groups)
+            if found is None:
+                found = self.grouped[groups] = [run._group_tallies(groups) for run in runs]
+            grouped = found
         else:
             grouped = [
                 run._group_tallies(key.groups(view, run.calculation.context)) for run in runs
@@ -228,32 +372,138 @@ class _Family:
                 anchored.add(view, stretch, groups)
         if not self.by_scope:
             return
-        seen = [
-            (c, tallies, in_groups, c.scopes(view))
-            for c, tallies, in_groups in zip(self.contexts, self.tallies, grouped, strict=True)
-        ]
-        for scope, members in self.by_scope:
-            inside = [(c, tallies, g) for c, tallies, g, scopes in seen if scope in scopes]
+        memo = view._memo
+        scopes: tuple[frozenset[Scope], ...] | None = memo.get(self.scopes_key)  # type: ignore[assignment]
+        if scopes is None:  # shared by the families over the same periods (evidence, instruments)
+            scopes = tuple([c.scopes(view) for c in self.contexts])
+            memo[self.scopes_key] = scopes
+        if self.shared_groups:
+            insides = self.insides.get((groups, scopes))
+            if insides is None:
+                insides = self._insides(scopes, grouped)
+                if len(self.insides) < _INSIDES:
+                    self.insides[groups, scopes] = insides
+        else:
+            insides = self._insides(scopes, grouped)
+        rest = self.rest
+        if rest is not None:
+            rest(view, insides)
+            return
+        for (_, members), inside in zip(self.by_scope, insides, strict=True):
             if not inside:
                 continue
-            for index, population, free, items, item in members:
-                if items is not None and item is not None and not dated_items(items, item, view):
-                    continue  # nothing to count in any window (most records)
-                if free and not population.matches(view, ctx):
+            for index, dated_of, test, tests, part, parts, windows in members:
+                if dated_of is not None:
+                    dated = dated_of(view)
+                    if not dated:
+                        continue  # nothing to count in any window (most records)
+                if test is not None and not test(view):
                     continue
-                for run_ctx, tallies, group_tallies in inside:
-                    if not free and not population.matches(view, run_ctx):
-                        continue
-                    tally = tallies[index]
-                    part = tally.part(view, run_ctx)
-                    tally.take(part)
+                if tests is None and parts is None:
+                    # The same answer and the same part for every run.
+                    taken = True if part is None else part(view)
+                    for _, tallies, group_tallies in inside:
+                        tallies[index].take(taken)
+                        for in_group in group_tallies:
+                            in_group[index].take(taken)
+                    continue
+                for at, tallies, group_tallies in inside:
+                    if tests is not None:
+                        in_run = tests[at]
+                        if in_run is not None and not in_run(view):
+                            continue
+                    if windows is not None:  # the items in the run's window (_ItemsTally.part)
+                        bounds = windows[at](view)
+                        if bounds is None:
+                            continue
+                        low, high = bounds
+                        taken = [group for day, group in dated if low <= day <= high]
+                        if not taken:
+                            continue
+                    else:
+                        run_part = part if parts is None else parts[at]
+                        taken = True if run_part is None else run_part(view)
+                    tallies[index].take(taken)
                     for in_group in group_tallies:
-                        in_group[index].take(part)
+                        in_group[index].take(taken)
 
     def finish(self) -> None:
         """Merge what was counted once per record into each run."""
         for anchored in (*self.by_entry, *self.by_exit):
             anchored.merge_into(self.runs)
+
+
+def _assemble(
+    by_scope: Sequence[tuple[Scope, tuple[_Member, ...]]],
+    written: Mapping[int, str],
+    *,
+    grouped: bool,
+) -> Callable[[RecordView, tuple[_Inside, ...]], None]:
+    """What :meth:`_Family.add_view` does with ``by_scope``, written out as straight code.
+
+    The compiled tests, parts and windows are the code's constants; a member whose
+    index has a kind in ``written`` (:func:`~._assembled.kinds`) takes the record into
+    its tallies by code written out (:func:`~._assembled.write_take`). Without
+    ``grouped``, there are no groups' tallies.
+    """
+    name = Namer()
+    lines = ["def rest(view, insides):"]
+    for position, (_, members) in enumerate(by_scope):
+        lines.append(f"    inside = insides[{position}]")
+        lines.append("    if inside:")
+        # Members asking the same test (an instrument's: assessed at all) ask it once.
+        asking: Test | None = None
+        for index, dated_of, test, tests, part, parts, windows in sorted(
+            members, key=lambda member: (member[1] is not None, id(member[2]))
+        ):
+            at = "        "
+            if dated_of is None and test is not None:
+                if test is not asking:
+                    lines.append(f"{at}if {name('T', test)}(view):")
+                    asking = test
+                at += "    "
+                test = None
+            else:
+                asking = None
+            if dated_of is not None:
+                lines.append(f"{at}dated = {name('D', dated_of)}(view)")
+                lines.append(f"{at}if dated:")
+                at += "    "
+            if test is not None:
+                lines.append(f"{at}if {name('T', test)}(view):")
+                at += "    "
+            kind = written.get(index)
+            if tests is None and parts is None:  # the same answer and part for every run
+                value = "True"
+                if part is not None:
+                    lines.append(f"{at}p = {name('P', part)}(view)")
+                    value = "p"
+                lines.append(f"{at}for _, row, groups in inside:")
+                write_take(lines, at + "    ", kind, index, value, grouped=grouped)
+                continue
+            lines.append(f"{at}for run, row, groups in inside:")
+            at += "    "
+            if tests is not None:
+                lines.append(f"{at}t = {name('TS', tests)}[run]")
+                lines.append(f"{at}if t is None or t(view):")
+                at += "    "
+            if windows is not None:  # the items in the run's window (_ItemsTally.part)
+                lines.append(f"{at}b = {name('W', windows)}[run](view)")
+                lines.append(f"{at}if b is not None:")
+                at += "    "
+                lines.append(f"{at}p = [g for d, g in dated if b[0] <= d <= b[1]]")
+                lines.append(f"{at}if p:")
+                write_take(lines, at + "    ", kind, index, "p", grouped=grouped)
+                continue
+            if parts is None:
+                shared = "True" if part is None else f"{name('P', part)}(view)"
+                lines.append(f"{at}p = {shared}")
+            else:
+                lines.append(f"{at}q = {name('PS', parts)}[run]")
+                lines.append(f"{at}p = True if q is None else q(view)")
+            write_take(lines, at, kind, index, "p", grouped=grouped)
+    lines.append("    return None")
+    return name.define(lines, "rest", "<hankemalli fed indicators>")
 
 
 def _families(runs: Sequence[Run]) -> list[Run | _Family]:

@@ -220,15 +220,17 @@ class _DistributionTally:
     persons: int = 0
 
     def add(self, view: RecordView, ctx: Context) -> None:
-        self.persons += 1
-        self.counts.update(self.key.groups(view, ctx))
+        self.take(self.key.groups(view, ctx))
 
     def part(self, view: RecordView, ctx: Context) -> tuple[str, ...]:
         return self.key.groups(view, ctx)
 
     def take(self, part: object) -> None:
         self.persons += 1
-        self.counts.update(part)  # type: ignore[call-overload]
+        counts = self.counts
+        # What Counter.update does with an iterable, without its checks (issue 14).
+        for group in part:  # type: ignore[attr-defined]
+            counts[group] += 1
 
     def merge(self, other: Tally) -> None:
         assert isinstance(other, _DistributionTally)
