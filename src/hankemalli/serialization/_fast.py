@@ -430,7 +430,7 @@ class _Compiler:
                     value = f"{self.constant('convert', f.converter)}({value})"
                 body.append(f"{self.constant('set', _setter(cls, f.name))}(obj, {value})")
             body += ["for _ in obj._rule_problems():", "    raise _Doubt", "return obj"]
-            self.checked[cls] = cls.__attrs_post_init__  # type: ignore[attr-defined]
+            self.checked[cls] = _checks_of(cls)
         else:
             body.insert(0, "kw = {}")
             body.append(f"return {self.constant(cls.__name__, cls)}(**kw)")
@@ -463,7 +463,8 @@ def _record_reader() -> _Reader | None:
     """The reader of a participant record, or None if the fast path cannot be taken.
 
     It cannot if the model has a field of a kind it does not read, or if the check
-    a class's constructor runs (``__attrs_post_init__``) has been replaced since
+    a class's constructor runs (``__attrs_post_init__``, or the checks it calls:
+    ``_problems``, ``_field_problems``, ``_rule_problems``) has been replaced since
     the reader was compiled (a test, a debugger): the constructor is then obeyed.
     """
     compiled = _compiled_record_reader()
@@ -471,9 +472,19 @@ def _record_reader() -> _Reader | None:
         return None
     read, classes, checks = compiled
     for cls, check in zip(classes, checks, strict=True):
-        if cls.__attrs_post_init__ is not check:  # type: ignore[attr-defined]
+        if _checks_of(cls) != check:
             return None
     return read
+
+
+#: What a model class's constructor runs to check an object: the hook attrs calls, the
+#: whole check, the checks of each field's type and the rules.
+_CHECKS = ("__attrs_post_init__", "_problems", "_field_problems", "_rule_problems")
+
+
+def _checks_of(cls: type) -> tuple[object, ...]:
+    """The functions ``cls`` checks its objects with now (to see if any was replaced)."""
+    return tuple(getattr(cls, name, None) for name in _CHECKS)
 
 
 def fast_line(line: str | bytes) -> Participation | None:
@@ -520,8 +531,8 @@ def fast_dataset(text: str | bytes | bytearray) -> Dataset | None:
     them: UTF-8, after a byte order mark if there is one.
     """
     read_record = _record_reader()
-    if read_record is None:
-        return None
+    if read_record is None or not isinstance(text, str | bytes | bytearray):
+        return None  # anything else is the full reader's to refuse (a memoryview, say)
     source = text if isinstance(text, str) else _without_bom(bytes(text))
     with _collector_paused():
         try:
