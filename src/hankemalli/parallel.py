@@ -218,7 +218,7 @@ def _run_span(calculation: Calculation, span: _Span) -> _SpanRun:
     lines = _span_lines(span)
     header = next(lines)
     tracked = _Tracked(lines)
-    stream = DatasetLines(_chain(header, tracked))
+    stream = DatasetLines(itertools.chain((header,), tracked))
     run = calculation.start()
     ids: list[str] = []
     valid = True
@@ -235,11 +235,6 @@ def _run_span(calculation: Calculation, span: _Span) -> _SpanRun:
         records=tracked.records,
         ends_blank=tracked.ends_blank,
     )
-
-
-def _chain(first: bytes, rest: Iterable[bytes]) -> Iterator[bytes]:
-    yield first
-    yield from rest
 
 
 def _spans(path: Path, parts: int) -> list[_Span]:

@@ -147,26 +147,6 @@ def _colons(source: str | bytes) -> int:
     return source.count(b":") if isinstance(source, bytes) else source.count(":")
 
 
-def _read_str(raw: Any, tally: list[int]) -> str:
-    if type(raw) is not str:
-        raise _Doubt
-    if ":" in raw:
-        tally[0] -= raw.count(":")
-    return raw
-
-
-def _read_int(raw: Any, _: list[int]) -> int:
-    if type(raw) is not int or abs(raw) >= _TOO_MANY_DIGITS:
-        raise _Doubt
-    return raw
-
-
-def _read_bool(raw: Any, _: list[int]) -> bool:
-    if type(raw) is not bool:
-        raise _Doubt
-    return raw
-
-
 #: Dates already read and found in the model's years (1900-2100), by their text;
 #: cleared when full, as the converter's own table of dates.
 _IN_RANGE: dict[str, pendulum.Date] = {}
@@ -183,12 +163,6 @@ def _new_date(raw: Any) -> pendulum.Date:
         _IN_RANGE.clear()
     _IN_RANGE[raw] = day
     return day
-
-
-def _read_date(raw: Any, _: list[int]) -> pendulum.Date:
-    """A date as the converter reads it, and in the years the model accepts."""
-    known = _IN_RANGE.get(raw) if type(raw) is str else None
-    return _new_date(raw) if known is None else known
 
 
 def _codes(enum: type[Enum]) -> dict[Any, Any]:
