@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import hankemalli as h
 from hankemalli import indicators as ind
-from hankemalli.indicators._compiled import interpreted
+from hankemalli.indicators._compiled import Compiler, inline_form, interpreted
 from hankemalli.model._timeline import days_later, months_later
 from hankemalli.reporting import catalogue_for
 from hankemalli.testing import strategies as hst
@@ -187,16 +187,25 @@ EVERY_BLOCK = [
         ind.LongTermUnemployed(),
     ]
 ]
-#: Selector trees of every block, nested (AllOf, AnyOf and Not of any of them).
-SELECTORS: st.SearchStrategy[ind.Selector] = st.recursive(
-    _LEAVES,
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=3).map(lambda parts: ind.AllOf(parts=tuple(parts))),
-        st.lists(inner, max_size=3).map(lambda parts: ind.AnyOf(parts=tuple(parts))),
-        inner.map(lambda part: ind.Not(part=part)),
-    ),
-    max_leaves=8,
-)
+
+
+def _trees(
+    leaves: st.SearchStrategy[ind.Selector], max_leaves: int
+) -> st.SearchStrategy[ind.Selector]:
+    """Selector trees of ``leaves``, nested (AllOf, AnyOf and Not of any of them)."""
+    return st.recursive(
+        leaves,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=3).map(lambda parts: ind.AllOf(parts=tuple(parts))),
+            st.lists(inner, max_size=3).map(lambda parts: ind.AnyOf(parts=tuple(parts))),
+            inner.map(lambda part: ind.Not(part=part)),
+        ),
+        max_leaves=max_leaves,
+    )
+
+
+#: Selector trees of every block.
+SELECTORS = _trees(_LEAVES, max_leaves=8)
 
 
 @settings(max_examples=80, deadline=None)
@@ -233,6 +242,88 @@ def test_any_selector_of_the_librarys_blocks_compiled_counts_as_its_matches(
         ind.Calculation(indicators=indicators, context=context, breakdown=breakdown),
         list(dataset.participants),
     )
+
+
+def _written_inline(test: object) -> tuple[str, dict[str, object]] | None:
+    """The test's inline form as the per-record code has it, with the names it binds."""
+    form = inline_form(test)
+    if form is None:
+        return None
+    names: dict[str, object] = {}
+
+    def name(prefix: str, value: object) -> str:
+        names[f"{prefix}{len(names)}"] = value
+        return f"{prefix}{len(names) - 1}"
+
+    return form(name), names
+
+
+def _answer_inline(written: tuple[str, dict[str, object]], view: ind.RecordView) -> object:
+    expression, names = written
+    record = view.record
+    local = {
+        **names,
+        "view": view,
+        "profile": record.profile,
+        "age": record.participant.age_at_entry,
+    }
+    return eval(expression, {"__builtins__": {}}, local)
+
+
+#: Selector trees of every block and characteristics of several fields.
+_INLINE_TREES = _trees(
+    st.one_of(
+        _LEAVES,
+        st.builds(
+            ind.Characteristic,
+            name=st.sampled_from(["gender", "foreign_background", "minority", "rural"]),
+            values=st.lists(st.sampled_from([*h.Answer, *h.Gender]), max_size=3).map(tuple),
+        ),
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(hst.datasets(max_participants=10), _INLINE_TREES, st.data())
+def test_a_selector_written_inline_answers_as_its_matches(
+    dataset: h.Dataset, selector: ind.Selector, data: st.DataObject
+) -> None:
+    """Rule: a compiled test's inline form (in the per-record code) is its transcription."""
+    programme = dataset.programme
+    period = data.draw(_periods(programme), label="period")
+    as_of = data.draw(hst.dates_between(programme.start, programme.end.add(days=900)))
+    context = ind.Context(period=period, as_of=as_of)
+    test = Compiler(context).test(selector)
+    written = _written_inline(test)
+    if written is None:
+        return
+    for record in dataset.participants:
+        view = context.see(record)
+        if view is not None:
+            assert _answer_inline(written, view) == selector.matches(view, context)
+
+
+def test_the_simplest_selectors_are_written_inline_without_a_call() -> None:
+    """Rule: a status, age band, education or characteristic is read in the per-record code."""
+    compiler = Compiler(CONTEXT)
+    view = CONTEXT.see(RECORDS[0])
+    assert view is not None
+    for selector, expected in [
+        (ind.HasStatus(status=h.LabourMarketStatus.UNEMPLOYED), True),
+        (ind.HasStatus(status=h.LabourMarketStatus.EMPLOYED), False),
+        (ind.AgeBetween(minimum=25, maximum=54), True),
+        (ind.AgeBetween(maximum=24), False),
+        (ind.HasEducation(band=h.IscedBand.ISCED_3_4), True),
+        (ind.Not(part=ind.HasEducation(band=h.IscedBand.ISCED_3_4)), False),
+        (ind.Characteristic(name="gender", values=(h.Gender.WOMAN,)), True),
+    ]:
+        written = _written_inline(compiler.test(selector))
+        assert written is not None, selector
+        assert "(view)" not in written[0]  # nothing is called
+        assert _answer_inline(written, view) is expected, selector
+    # A selector that is worked out from the pathway is called, not written inline.
+    assert _written_inline(compiler.test(ind.LongTermUnemployed())) is None
 
 
 @given(hst.dates_between(D(1990, 1, 1), D(2060, 12, 31)), st.integers(0, 36), st.integers(0, 400))

@@ -394,6 +394,85 @@ def test_the_collector_is_left_as_it_was_found() -> None:
         gc.enable()
 
 
+def _promotions(monkeypatch: pytest.MonkeyPatch, *, promoted_from: int) -> list[str]:
+    """The calls a read makes to move its objects to the oldest generation, recorded."""
+    import gc
+
+    from hankemalli.serialization import _fast
+
+    calls: list[str] = []
+    freeze, unfreeze = gc.freeze, gc.unfreeze
+
+    def recorded(name: str, call: Any) -> Any:
+        def record() -> None:
+            calls.append(name)
+            call()
+
+        return record
+
+    monkeypatch.setattr(_fast, "PROMOTED_FROM", promoted_from)
+    monkeypatch.setattr(gc, "freeze", recorded("freeze", freeze))
+    monkeypatch.setattr(gc, "unfreeze", recorded("unfreeze", unfreeze))
+    return calls
+
+
+def test_a_large_read_moves_its_objects_to_the_oldest_generation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rule: the objects a read leaves behind are not walked again by the young collections."""
+    import gc
+
+    calls = _promotions(monkeypatch, promoted_from=1)
+    dataset = fast_dataset(_valid_text())
+    assert dataset is not None
+    assert calls == ["freeze", "unfreeze"]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # nothing is left frozen
+    if sys.version_info < (3, 14):  # three generations, the oldest numbered 2
+        oldest = {id(o) for o in gc.get_objects(generation=2)}
+        assert id(dataset.participants[0]) in oldest
+        assert id(dataset.participants[-1].participant) in oldest
+
+
+def test_a_small_read_leaves_the_collector_to_its_own_pace(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _promotions(monkeypatch, promoted_from=10**9)
+    assert fast_dataset(_valid_text()) is not None
+    assert calls == []
+
+
+def test_objects_frozen_by_the_caller_stay_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rule: unfreezing would thaw the caller's own frozen objects, so nothing is moved then."""
+    import gc
+
+    calls = _promotions(monkeypatch, promoted_from=1)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        assert fast_dataset(_valid_text()) is not None
+        assert calls == ["freeze"]  # the caller's own call above, and none of the read's
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_a_caller_that_turned_the_collector_off_keeps_its_objects_young(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    calls = _promotions(monkeypatch, promoted_from=1)
+    gc.disable()
+    try:
+        assert fast_dataset(_valid_text()) is not None
+        assert calls == []
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 # ---------------------------------------------------------------- JSON Lines
 
 

@@ -9,9 +9,10 @@ interpretation (:func:`interpret`). :class:`~._engine.Run` and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from ._compiled import Compiler, Part, Test
+from ._compiled import Compiler, Part, Test, inline_form
 from ._context import RecordView, Scope
 from ._selectors import Selector
 from ._statistics import (
@@ -170,7 +171,17 @@ def assemble(
     ``grouped``, there are no group rows to take the record into.
     """
     name = Namer()
-    lines = ["def add(view, inside, row, groups):"]
+    lines: list[str] = []
+    inline: list[str] = []
+
+    def asked(test: Callable[..., object], prefix: str) -> str:
+        """The test's (or part's) inline form, or a call of it, as an expression."""
+        form = inline_form(test)
+        if form is None:
+            return f"{name(prefix, test)}(view)"
+        inline.append(form(name))
+        return f"({inline[-1]})"
+
     for scope, scope_blocks in scoped:
         indent = "    "
         if scope is not None:
@@ -179,20 +190,27 @@ def assemble(
         for guard, members in scope_blocks:
             inner = indent
             if guard is not None:
-                lines.append(f"{inner}if {name('G', guard)}(view):")
+                lines.append(f"{inner}if {asked(guard, 'G')}:")
                 inner += "    "
             for index, test, part in members:
                 at = inner
                 if test is not None:
-                    lines.append(f"{at}if {name('T', test)}(view):")
+                    lines.append(f"{at}if {asked(test, 'T')}:")
                     at += "    "
                 value = "True"
                 if part is not None:
-                    lines.append(f"{at}p = {name('P', part)}(view)")
+                    lines.append(f"{at}p = {asked(part, 'P')}")
                     value = "p"
                 write_take(lines, at, kinds.get(index), index, value, grouped=grouped)
     lines.append("    return None")
-    return name.define(lines, "add", "<hankemalli compiled indicators>")
+    # The names the inline forms read (:data:`~._compiled.Inline`), before anything asks.
+    reads = set(re.findall(r"\b(?:profile|age)\b", " ".join(inline)))
+    first = ["def add(view, inside, row, groups):"]
+    if "profile" in reads:
+        first.append("    profile = view.record.profile")
+    if "age" in reads:
+        first.append("    age = view.record.participant.age_at_entry")
+    return name.define(first + lines, "add", "<hankemalli compiled indicators>")
 
 
 def interpret(scoped: Sequence[tuple[Scope | None, tuple[Block, ...]]]) -> Adder:

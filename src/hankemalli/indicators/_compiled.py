@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import attrgetter
-from typing import Any
+from typing import Any, cast
 
 import pendulum
 from attrs import frozen
@@ -67,7 +67,17 @@ from ._statistics import (
     dated_items,
 )
 
-__all__ = ["Bounds", "Compiler", "Dated", "Part", "Test", "interpreted", "is_interpreted"]
+__all__ = [
+    "Bounds",
+    "Compiler",
+    "Dated",
+    "Inline",
+    "Part",
+    "Test",
+    "inline_form",
+    "interpreted",
+    "is_interpreted",
+]
 
 #: A selector compiled: whether a record (as its view) is selected. ``None`` stands
 #: for a selector that selects everyone, so that callers skip it.
@@ -79,7 +89,45 @@ Dated = Callable[[RecordView], "list[tuple[pendulum.Date, str | None]]"]
 #: A window compiled: its first and last day for a record, or None.
 Bounds = Callable[[RecordView], "tuple[pendulum.Date, pendulum.Date] | None"]
 
+#: A compiled test's inline form: given the namer of the code it is written into
+#: (``name(prefix, value)`` gives a name bound to ``value`` there), the Python
+#: expression that answers as the test does. The expression may read the names
+#: ``view`` (the record's view), ``profile`` (the record's entry profile) and ``age``
+#: (its age at entry), which the code defines before it (:func:`~._assembled.assemble`).
+Inline = Callable[[Callable[[str, object], str]], str]
+
 _INTERPRETED: list[bool] = []
+#: The attribute under which a compiled test keeps its inline form.
+_INLINE = "_hankemalli_inline"
+
+
+def _inlined(test: Test, form: Inline) -> Test:
+    """``test``, which answers as the expression ``form`` writes (:data:`Inline`)."""
+    setattr(test, _INLINE, form)
+    return test
+
+
+def inline_form(test: object) -> Inline | None:
+    """The inline form of a compiled test or part (:data:`Inline`); None if it has none.
+
+    Written into the per-record code instead of a call to ``test`` (a call costs
+    more than the attribute reads of the simplest selectors). Each form is a
+    transcription of its test, and ``tests/indicators/test_compiled.py`` checks
+    both answer alike on generated records.
+    """
+    return getattr(test, _INLINE, None)
+
+
+def _joined(test: Test, operator: str, tests: Sequence[Test]) -> Test:
+    """``test``, which joins ``tests`` by ``and`` or ``or``, with an inline form if they have.
+
+    The form: each test's form in brackets, joined by the operator.
+    """
+    forms = [inline_form(part) for part in tests]
+    if all(form is not None for form in forms):
+        found = cast(list[Inline], forms)
+        _inlined(test, lambda name: f" {operator} ".join(f"({form(name)})" for form in found))
+    return test
 
 
 @contextmanager
@@ -102,6 +150,9 @@ def is_interpreted() -> bool:
 
 def _never(view: RecordView) -> bool:
     return False
+
+
+_inlined(_never, lambda name: "False")
 
 
 _complete = RecordView.complete.fget  # type: ignore[attr-defined]
@@ -165,15 +216,16 @@ class Compiler:
             return tests[0]
         if len(tests) == 2:
             first, second = tests
-            return lambda view: first(view) and second(view)
+            found: Test = lambda view: first(view) and second(view)  # noqa: E731
+        else:
 
-        def every(view: RecordView) -> bool:
-            for test in tests:  # noqa: SIM110 - a plain loop, on the hot path
-                if not test(view):
-                    return False
-            return True
+            def found(view: RecordView) -> bool:
+                for test in tests:  # noqa: SIM110 - a plain loop, on the hot path
+                    if not test(view):
+                        return False
+                return True
 
-        return every
+        return _joined(found, "and", tests)
 
     def necessary(self, selector: Selector) -> Test | None:
         """A test that does not read the period and that every record the selector selects passes.
@@ -352,7 +404,10 @@ def _any_of(compiler: Compiler, selector: AnyOf) -> Test | None:
     parts = _disjuncts(selector)
     if parts and all(type(p) is HasEducation for p in parts):
         bands = tuple(p.band for p in parts)  # type: ignore[attr-defined]
-        return lambda view: _profile_education(view) in bands
+        return _inlined(
+            lambda view: _profile_education(view) in bands,
+            lambda name: f"profile.education in {name('C', bands)}",
+        )
     tests = [compiler.test(p) for p in parts]
     if any(t is None for t in tests):
         return None
@@ -363,28 +418,36 @@ def _any_of(compiler: Compiler, selector: AnyOf) -> Test | None:
         return found[0]
     if len(found) == 2:
         first, second = found
-        return lambda view: first(view) or second(view)
+        some: Test = lambda view: first(view) or second(view)  # noqa: E731
+    else:
 
-    def some(view: RecordView) -> bool:
-        for test in found:  # noqa: SIM110 - a plain loop, on the hot path
-            if test(view):
-                return True
-        return False
+        def some(view: RecordView) -> bool:
+            for test in found:  # noqa: SIM110 - a plain loop, on the hot path
+                if test(view):
+                    return True
+            return False
 
-    return some
+    return _joined(some, "or", found)
 
 
 def _not(compiler: Compiler, selector: Not) -> Test | None:
     test = compiler.test(selector.part)
     if test is None:
         return _never
-    return lambda view: not test(view)
+    negated: Test = lambda view: not test(view)  # noqa: E731
+    form = inline_form(test)
+    if form is not None:
+        _inlined(negated, lambda name: f"not ({form(name)})")
+    return negated
 
 
 def _has_status(compiler: Compiler, selector: HasStatus) -> Test | None:
     group = selector.status.esf_group
     statuses = frozenset(s for s in LabourMarketStatus if s.esf_group is group)
-    return lambda view: _profile_status(view) in statuses
+    return _inlined(
+        lambda view: _profile_status(view) in statuses,
+        lambda name: f"profile.labour_market_status in {name('C', statuses)}",
+    )
 
 
 def _long_term_unemployed(compiler: Compiler, selector: LongTermUnemployed) -> Test | None:
@@ -395,22 +458,38 @@ def _long_term_unemployed(compiler: Compiler, selector: LongTermUnemployed) -> T
 def _age_between(compiler: Compiler, selector: AgeBetween) -> Test | None:
     low, high = selector.minimum, selector.maximum
     if low is None and high is None:
-        return lambda view: _age(view) is not None
+        return _inlined(lambda view: _age(view) is not None, lambda name: "age is not None")
     if low is None:
-        return lambda view: (age := _age(view)) is not None and age <= high
+        return _inlined(
+            lambda view: (age := _age(view)) is not None and age <= high,
+            lambda name: f"age is not None and age <= {name('C', high)}",
+        )
     if high is None:
-        return lambda view: (age := _age(view)) is not None and age >= low
-    return lambda view: (age := _age(view)) is not None and low <= age <= high
+        return _inlined(
+            lambda view: (age := _age(view)) is not None and age >= low,
+            lambda name: f"age is not None and age >= {name('C', low)}",
+        )
+    return _inlined(
+        lambda view: (age := _age(view)) is not None and low <= age <= high,
+        lambda name: f"age is not None and {name('C', low)} <= age <= {name('C', high)}",
+    )
 
 
 def _has_education(compiler: Compiler, selector: HasEducation) -> Test | None:
     band = selector.band
-    return lambda view: _profile_education(view) is band
+    return _inlined(
+        lambda view: _profile_education(view) is band,
+        lambda name: f"profile.education is {name('C', band)}",
+    )
 
 
 def _characteristic(compiler: Compiler, selector: Characteristic) -> Test | None:
-    read, values = attrgetter(f"record.profile.{selector.name}"), selector.values
-    return lambda view: read(view) in values
+    field, values = selector.name, selector.values
+    read = attrgetter(f"record.profile.{field}")
+    test: Test = lambda view: read(view) in values  # noqa: E731
+    if not field.isidentifier():  # a field of the profile (checked): always a name
+        return test
+    return _inlined(test, lambda name: f"profile.{field} in {name('C', values)}")
 
 
 def _used_service(compiler: Compiler, selector: UsedService) -> Test | None:
@@ -585,6 +664,10 @@ def _everyone(compiler: Compiler, selector: Everyone) -> Test | None:
 
 def _complete_test(compiler: Compiler, selector: Complete) -> Test | None:
     return _complete  # type: ignore[no-any-return]
+
+
+# As RecordView.complete works it out (asked once per block, so nothing to remember).
+_inlined(_complete, lambda name: "profile.is_complete and age is not None")
 
 
 #: How each selector class of the library compiles (the exact class: a subclass may

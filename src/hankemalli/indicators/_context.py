@@ -261,10 +261,12 @@ class RecordView:
 
 def _known(items: tuple[_Dated, ...], name: str, as_of: pendulum.Date) -> tuple[_Dated, ...]:
     """The items dated (by their attribute ``name``) on or before ``as_of``, in order."""
-    if not items:
-        return items
-    kept = [item for item in items if getattr(item, name) <= as_of]
-    return items if len(kept) == len(items) and type(items) is tuple else tuple(kept)
+    for item in items:  # most often all of them are known: nothing to build then
+        if getattr(item, name) > as_of:
+            break
+    else:
+        return items if type(items) is tuple else tuple(items)
+    return tuple([item for item in items if getattr(item, name) <= as_of])
 
 
 @frozen(kw_only=True)
@@ -294,15 +296,25 @@ class Context:
     def see(self, record: Participation) -> RecordView | None:
         """The record as known on ``as_of``; None if the person had not entered yet."""
         as_of = self.as_of
-        periods = tuple(
-            [
-                (p.entry, p.exit if p.exit is not None and p.exit <= as_of else None)
-                for p in record.periods
-                if p.entry <= as_of
-            ]
-        )
-        if not periods:
-            return None
+        listed = record.periods
+        if len(listed) == 1:  # most records: one period, and no list to build
+            only = listed[0]
+            if only.entry > as_of:
+                return None
+            exit_ = only.exit
+            periods: tuple[tuple[pendulum.Date, pendulum.Date | None], ...] = (
+                (only.entry, exit_ if exit_ is not None and exit_ <= as_of else None),
+            )
+        else:
+            periods = tuple(
+                [
+                    (p.entry, p.exit if p.exit is not None and p.exit <= as_of else None)
+                    for p in listed
+                    if p.entry <= as_of
+                ]
+            )
+            if not periods:
+                return None
         # Lists, not generators, and the record's own tuple when nothing is left out:
         # this runs once per record and as_of (issue 14).
         events = _known(record.events, "date", as_of)

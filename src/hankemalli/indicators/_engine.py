@@ -239,8 +239,22 @@ class Run:
 
     def add_all(self, records: Iterable[Participation]) -> None:
         """Take every record of an iterable into account, one at a time."""
+        ctx = self.calculation.context
+        own = type(self) is not Run or type(ctx) is not Context
+        if own or self.calculation.breakdown is not None:
+            for record in records:  # a subclass's own add or scopes, or groups to find
+                self.add(record)
+            return
+        # What add and add_view do, in one loop (no group to take a record into). A
+        # view just seen has no scopes remembered: they are worked out at once.
+        see, scopes, tallies = ctx.see, ctx._work_out_scopes, self._tallies
+        plan, no_groups = self._plan, list[list[Tally]]()
         for record in records:
-            self.add(record)
+            view = see(record)
+            if view is not None:
+                if plan is None:
+                    plan = self._compile()
+                plan(view, scopes(view), tallies, no_groups)
 
     def merge(self, other: Run) -> None:
         """Take another run of the same calculation into account (other records)."""
