@@ -336,6 +336,16 @@ def test_dates_after_an_exit_are_pendulums_own(day: pendulum.Date, months: int, 
 # Examples ------------------------------------------------------------------------------------
 
 
+def test_a_day_later_is_of_the_type_of_the_day_given() -> None:
+    """Rule: days_later remembers by date *and* type: an equal plain date stays a plain date."""
+    import datetime
+
+    assert type(days_later(D(2020, 2, 28), 1)) is pendulum.Date
+    plain = days_later(datetime.date(2020, 2, 28), 1)
+    assert type(plain) is datetime.date
+    assert plain == D(2020, 2, 29)
+
+
 def _record(entry: pendulum.Date, exit_: pendulum.Date | None, index: int) -> h.Participation:
     return h.Participation(
         participant=h.Participant(id=f"P{index}", age_at_entry=30),
