@@ -18,28 +18,44 @@ the periods' edges that holds its entry (or exit), and each period's tally is th
 merge of the stretches it covers. Merging tallies of disjoint records gives the
 figures of one pass (the law :meth:`Run.merge` keeps), so the figures are those of
 each run fed alone.
+
+What does not depend on the record beyond its scopes and groups is not taken
+record by record (issue 14): a count of everyone in a scope (``participants``,
+``stayers``) counts the records by the scopes they are in for each run and their
+groups, and adds up at the end; the peak number of participants takes the days the
+average takes, so it copies them at the end; and a run a family answers (a
+programme target's, over the programme up to a year's end: :func:`_answer`) is not
+fed at all, but merged from the family's stretches or counted from its scopes. A
+family tells the scopes of a record with one participation by where its entry and
+exit fall among the periods' edges (:meth:`_Family.scopes`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import CodeType
 
 from ..model import Participation
 from ._assembled import Adder, Namer, assemble, blocks, interpret, kinds, write_take
 from ._compiled import Bounds, Compiler, Dated, Part, Test
 from ._context import Context, RecordView, Scope
 from ._engine import Run, _parted
+from ._evidence import UsedModel
 from ._measures import key_reads_period, measure_reads_period
 from ._selectors import Selector, Window, reads_period
 from ._statistics import (
+    AverageHeadcount,
     Count,
     Distribution,
     Episodes,
     Events,
     Mean,
+    PeakHeadcount,
     Share,
     Tally,
+    _CountTally,
+    _HeadcountTally,
     item_key,
 )
 
@@ -105,6 +121,35 @@ def _part_reads_period(statistic: object) -> bool:
     return True
 
 
+#: The groups of :class:`~._evidence.UsedModel`.
+_USED, _NOT_USED = ("used",), ("not_used",)
+
+
+def _everyone_passes(view: RecordView) -> bool:
+    return True
+
+
+#: The statistics whose tallies count the days each record takes part on.
+_HEADCOUNTS = (AverageHeadcount, PeakHeadcount)
+
+
+def _same_shape(one: Tally, other: Tally) -> bool:
+    """Whether two tallies both count days taken part on, the same days of the same period."""
+    return (
+        type(one) is _HeadcountTally
+        and type(other) is _HeadcountTally
+        and (one.start, one.days) == (other.start, other.days)
+        and not any(one.diff)
+        and not any(other.diff)
+    )
+
+
+#: The compiled plans of anchored indicators (:meth:`_Anchored._compile`), and how many
+#: are kept (a report set has a few: the indicators by entry, by exit, the evidence).
+_PLANS: dict[object, tuple[Adder, Adder | None]] = {}
+_PLANS_KEPT = 32
+
+
 #: The runs that take a record into account for one scope: each run's position, its
 #: tallies and its groups' tallies.
 _Inside = list[tuple[int, list[Tally], list[list[Tally]]]]
@@ -124,10 +169,11 @@ class _Anchored:
 
     def __init__(self, family: _Family, scope: Scope) -> None:
         self.family = family
+        self.scope = scope
         #: The indicators (their index in the calculation, and population).
         self.members: list[tuple[int, Selector]] = []
         cuts = family.cuts
-        cumulative = scope in (Scope.ENTERED_BY_END, Scope.LEFT_BY_END)
+        self.cumulative = cumulative = scope in (Scope.ENTERED_BY_END, Scope.LEFT_BY_END)
         #: Per run, the stretches its period covers.
         self.covers = [
             range(
@@ -149,15 +195,66 @@ class _Anchored:
         self.alone_plan: Adder | None = None
         #: Per stretch and set of groups, the groups' rows.
         self.by_groups: dict[tuple[int, Sequence[str]], list[list[Tally]]] = {}
+        #: Runs of other indicators answered by the stretches (:meth:`answer`): each
+        #: with its (index, position of the member) pairs and the stretches it covers.
+        self.answered: list[tuple[Run, tuple[tuple[int, int], ...], range]] = []
 
     def admit(self, index: int, population: Selector) -> None:
         """Count the indicator at ``index`` (of ``population``) this way too."""
         self.members.append((index, population))
 
+    def position(self, population: Selector, statistic: object) -> int | None:
+        """The position of the member of ``population`` and ``statistic``; None if none is."""
+        statistics = self.family._statistics
+        for position, (index, mine) in enumerate(self.members):
+            if mine == population and statistics[index] == statistic:
+                return position
+        return None
+
+    def covering(self, start: int, after: int) -> range | None:
+        """The stretches of the days from ``start`` to before ``after`` (ordinals).
+
+        None if those days are not a run of whole stretches.
+        """
+        cuts = self.family.cuts
+        if after not in cuts or not (self.cumulative or start in cuts):
+            return None
+        return range(0 if self.cumulative else bisect_right(cuts, start), bisect_right(cuts, after))
+
+    def answer(self, run: Run, pairs: tuple[tuple[int, int], ...], covered: range) -> None:
+        """Give ``run`` (no breakdown) the merge of the stretches ``covered`` at the end.
+
+        ``pairs`` are the run's indices and the positions of the members that count
+        the same indicators.
+        """
+        self.answered.append((run, pairs, covered))
+        self.counted.update(covered)
+
     def _compile(self) -> Adder:
-        """The members compiled for the family's context, by position in a row."""
+        """The members compiled for the family's context, by position in a row.
+
+        Compiled once per context, members and breakdown or not, however many report
+        sets ask (:data:`_PLANS`): the members are counts, shares and means of the
+        library's, whose compiled tests and parts are functions of the record and the
+        context alone.
+        """
         family = self.family
         statistics, tallies = family._statistics, family.tallies[0]
+        grouped = family.key is not None
+        known: object = None
+        if not family.compiler.reference:
+            try:
+                known = (
+                    family.context,
+                    grouped,
+                    tuple((population, statistics[index]) for index, population in self.members),
+                )
+                found = _PLANS.get(known)
+            except TypeError:  # a selector holding something unhashable: compiled here
+                known = found = None
+            if found is not None:
+                self.plan, self.alone_plan = found
+                return self.plan
         compiled = blocks(
             family.compiler,
             (
@@ -169,10 +266,13 @@ class _Anchored:
             self.plan = interpret([(None, compiled)])
         else:
             written = kinds([statistics[index] for index, _ in self.members])
-            grouped = family.key is not None
             self.plan = assemble([(None, compiled)], kinds=written, grouped=grouped)
             if grouped:
                 self.alone_plan = assemble([(None, compiled)], kinds=written, grouped=False)
+        if known is not None:
+            if len(_PLANS) >= _PLANS_KEPT:
+                _PLANS.pop(next(iter(_PLANS), None), None)  # the oldest
+            _PLANS[known] = (self.plan, self.alone_plan)
         return self.plan
 
     def _row(self) -> list[Tally]:
@@ -224,6 +324,21 @@ class _Anchored:
                         self._merge(alone, tallies)
                         self._merge(alone, run._tallies)
 
+        if not self.answered:
+            return
+        # Everyone of a stretch: those in several groups or none, and those in one.
+        wholes: dict[int, list[list[Tally]]] = {}
+        for stretch, row in self.rows.items():
+            wholes.setdefault(stretch, []).append(row)
+        for (stretch, _), row in self.alone.items():
+            wholes.setdefault(stretch, []).append(row)
+        for run, pairs, covered in self.answered:
+            tallies = run._tallies
+            for stretch in covered:
+                for row in wholes.get(stretch, ()):
+                    for index, position in pairs:
+                        tallies[index].merge(row[position])
+
     def _merge(self, row: list[Tally], tallies: list[Tally]) -> None:
         for tally, (index, _) in zip(row, self.members, strict=True):
             tallies[index].merge(tally)
@@ -249,12 +364,35 @@ class _Family:
         self.contexts = tuple(contexts)
         #: Where a view remembers the scopes it is in for each run's period, in order.
         self.scopes_key = ("scopes of", tuple((c.period.start, c.period.end) for c in contexts))
+        #: The days that tell a record's scopes for every run apart (:meth:`scopes`).
+        self.edges = sorted(
+            {
+                day.toordinal() + after
+                for c in contexts
+                for day in (c.period.start, c.period.end, c.horizon, c.as_of)
+                for after in (0, 1)
+            }
+        )
+        #: The scopes for each run of a record with one participation, by where its entry
+        #: and exit fall among :attr:`edges`.
+        self.by_edges: dict[tuple[int, int], tuple[frozenset[Scope], ...]] = {}
+        #: Whether the contexts are the library's own (not a subclass telling scopes its way).
+        self.plain = all(type(c) is Context for c in contexts)
         self.tallies = tuple(run._tallies for run in runs)
         #: Per run, the compiler for its context; the first one's is the family's.
         self.compilers = tuple(Compiler(c, reference=first._reference) for c in contexts)
         self.compiler = self.compilers[0]
+        #: An operating model's use (:class:`~._evidence.UsedModel`), compiled: who used its
+        #: services is in ``used``, the others in ``not_used`` (as its ``groups`` says).
+        self.used: Test | None = None
+        key = self.key
+        if type(key) is UsedModel and self.shared_groups and not self.compiler.reference:
+            assert isinstance(key, UsedModel)
+            self.used = self.compiler.test(key.selector) or _everyone_passes
         #: Per set of groups (of a key that does not read the period), each run's tallies.
         self.grouped: dict[tuple[str, ...], list[list[list[Tally]]]] = {}
+        #: Each run's groups' tallies without a breakdown: none (never added to).
+        self.ungrouped: list[list[list[Tally]]] = [[] for _ in runs]
         #: Per set of groups and the scopes a record is in for each run, :meth:`_insides`.
         self.insides: dict[
             tuple[tuple[str, ...], tuple[frozenset[Scope], ...]], tuple[_Inside, ...]
@@ -266,10 +404,20 @@ class _Family:
         )
         by_scope: list[tuple[Scope, tuple[_Member, ...]]] = []
         anchored: dict[Scope, _Anchored] = {}
+        #: Per scope, the counts of everyone in it (:meth:`_counts_everyone`).
+        scope_counts: list[tuple[Scope, tuple[int, ...]]] = []
+        #: Headcounts taking what another takes (:meth:`_same_days`): (taking, copying).
+        self.copies: list[tuple[int, int]] = []
         for scope, members in first._by_scope:
             rest: list[_Member] = []
+            everyone: list[int] = []
+            headcounts: list[tuple[int, Selector]] = []
             for index, population in members:
                 free = not reads_period(population)
+                same = self._same_days(index, population, headcounts) if free else None
+                if same is not None:
+                    self.copies.append((same, index))
+                    continue
                 if (
                     free
                     and scope in _ANCHORED
@@ -280,18 +428,114 @@ class _Family:
                         anchored[scope] = _Anchored(self, scope)
                     anchored[scope].admit(index, population)
                     continue
+                if free and self._counts_everyone(index, population):
+                    everyone.append(index)
+                    continue
+                if free and type(self._statistics[index]) in _HEADCOUNTS:
+                    headcounts.append((index, population))
                 rest.append(self._member(index, population, free))
             if rest:
                 by_scope.append((scope, tuple(rest)))
+            if everyone:
+                scope_counts.append((scope, tuple(everyone)))
+        self.scope_counts = tuple(scope_counts)
+        #: How many records were in each set of groups and of scopes per run, for
+        #: :attr:`scope_counts` and :attr:`unions` (the keys of :attr:`insides`).
+        self.seen: dict[tuple[tuple[str, ...], tuple[frozenset[Scope], ...]], int] = {}
+        #: Runs of others counting everyone taking part over a period the periods of some
+        #: of this family's runs make up (:func:`_answer`): each with the indices of those
+        #: counts and the positions of those runs.
+        self.unions: list[tuple[Run, tuple[int, ...], tuple[int, ...]]] = []
         self.by_entry = [anchored[s] for s in _BY_ENTRY if s in anchored]
         self.by_exit = [anchored[s] for s in _BY_EXIT if s in anchored]
         self.by_scope = tuple(by_scope)
-        #: The members of ``by_scope`` written out as one function (:func:`_assemble`); None
+        #: The members of ``by_scope`` written out as one function (:func:`_assemble`), at
+        #: the first record that needs it (a family a run answers for needs none); None
         #: in the reference interpretation, which walks them as data.
         self.rest: Callable[[RecordView, tuple[_Inside, ...]], None] | None = None
-        if not self.compiler.reference:
-            written = kinds(self._statistics)
-            self.rest = _assemble(self.by_scope, written, grouped=self.key is not None)
+
+    def _same_days(
+        self, index: int, population: Selector, earlier: Sequence[tuple[int, Selector]]
+    ) -> int | None:
+        """An earlier headcount of the same population over the same days as ``index``'s.
+
+        The average and the peak number of participants (:class:`~._statistics.AverageHeadcount`,
+        :class:`~._statistics.PeakHeadcount`) of one population take the same days of
+        each record into tallies of the same shape, so that one's tallies end as the
+        other's: the second takes nothing and copies the first's at the end
+        (:meth:`finish`). None if there is none.
+        """
+        if type(self._statistics[index]) not in _HEADCOUNTS:
+            return None
+        for other, among in earlier:
+            # Only runs fed from the start (nothing counted yet, no group met).
+            if among == population and all(
+                not run._groups and _same_shape(run._tallies[other], run._tallies[index])
+                for run in self.runs
+            ):
+                return other
+        return None
+
+    def scopes(self, view: RecordView) -> tuple[frozenset[Scope], ...]:
+        """The scopes the record is in for each run (:meth:`Context.scopes`), in order.
+
+        A record's scopes are told by comparing its entries and exits with the
+        periods' first and last days, their horizons and as_of. For a record with one
+        participation (most), where its entry and its exit fall among those days (and
+        the day after each) tells every comparison, and so its scopes for every run:
+        worked out once per such place (:attr:`by_edges`).
+        """
+        periods = view.periods
+        if len(periods) != 1 or not self.plain:
+            return tuple([c.scopes(view) for c in self.contexts])
+        entry, exit_ = periods[0]
+        edges = self.edges
+        at = (
+            bisect_right(edges, entry.toordinal()),
+            -1 if exit_ is None else bisect_right(edges, exit_.toordinal()),
+        )
+        found = self.by_edges.get(at)
+        if found is None:
+            found = self.by_edges[at] = tuple([c.scopes(view) for c in self.contexts])
+        return found
+
+    def making_up(self, start: int, after: int) -> tuple[int, ...] | None:
+        """The positions of the runs whose periods make up the days from ``start`` to ``after``.
+
+        The days before ``after`` (ordinals); each period within them. None if the
+        periods do not cover them.
+        """
+        inside = sorted(
+            (c.period.start.toordinal(), c.period.end.toordinal() + 1, at)
+            for at, c in enumerate(self.contexts)
+            if start <= c.period.start.toordinal() and c.period.end.toordinal() + 1 <= after
+        )
+        reached = start
+        for first, beyond, _ in inside:
+            if first > reached:
+                return None  # a gap
+            reached = max(reached, beyond)
+        if reached != after:
+            return None
+        return tuple(at for _, _, at in inside)
+
+    def _counts_everyone(self, index: int, population: Selector) -> bool:
+        """Whether the indicator at ``index`` counts everyone in its scope (``participants``).
+
+        Such a count depends on nothing but the scopes a record is in for each run
+        and its groups: each record is noted once by those (:attr:`seen`), and the
+        counts are added up at the end (:meth:`finish`). Only the library's
+        :class:`~._statistics.Count` without a trait, of a population everyone is
+        in, under a breakdown that does not read the period.
+        """
+        statistic = self._statistics[index]
+        return (
+            self.shared_groups
+            and type(statistic) is Count
+            and statistic.of is None
+            and not self.compiler.conjuncts(population)
+            and all(type(tallies[index]) is _CountTally for tallies in self.tallies)
+        )
 
     def _member(self, index: int, population: Selector, free: bool) -> _Member:
         """The indicator at ``index`` compiled: once for every run where the answer allows."""
@@ -350,9 +594,13 @@ class _Family:
         runs, key, ctx = self.runs, self.key, self.context
         groups: tuple[str, ...] = ()
         if key is None:
-            grouped: list[list[list[Tally]]] = [[] for _ in runs]
+            grouped: list[list[list[Tally]]] = self.ungrouped
         elif self.shared_groups:
-            groups = tuple(key.groups(view, ctx))  # a key of one's own may give a list
+            used = self.used
+            if used is not None:
+                groups = _USED if used(view) else _NOT_USED
+            else:
+                groups = tuple(key.groups(view, ctx))  # a key of one's own may give a list
             found = self.grouped.get(groups)
             if found is None:
                 found = self.grouped[groups] = [run._group_tallies(groups) for run in runs]
@@ -370,22 +618,30 @@ class _Family:
             stretch = bisect_right(self.cuts, last.toordinal())
             for anchored in self.by_exit:
                 anchored.add(view, stretch, groups)
-        if not self.by_scope:
+        if not self.by_scope and not self.scope_counts and not self.unions:
             return
         memo = view._memo
         scopes: tuple[frozenset[Scope], ...] | None = memo.get(self.scopes_key)  # type: ignore[assignment]
         if scopes is None:  # shared by the families over the same periods (evidence, instruments)
-            scopes = tuple([c.scopes(view) for c in self.contexts])
-            memo[self.scopes_key] = scopes
+            scopes = memo[self.scopes_key] = self.scopes(view)
         if self.shared_groups:
-            insides = self.insides.get((groups, scopes))
+            place = (groups, scopes)
+            if self.scope_counts or self.unions:
+                seen = self.seen
+                seen[place] = seen.get(place, 0) + 1
+                if not self.by_scope:
+                    return
+            insides = self.insides.get(place)
             if insides is None:
                 insides = self._insides(scopes, grouped)
                 if len(self.insides) < _INSIDES:
-                    self.insides[groups, scopes] = insides
+                    self.insides[place] = insides
         else:
             insides = self._insides(scopes, grouped)
         rest = self.rest
+        if rest is None and not self.compiler.reference:
+            written = kinds(self._statistics)
+            rest = self.rest = _assemble(self.by_scope, written, grouped=self.key is not None)
         if rest is not None:
             rest(view, insides)
             return
@@ -428,9 +684,34 @@ class _Family:
                         in_group[index].take(taken)
 
     def finish(self) -> None:
-        """Merge what was counted once per record into each run."""
+        """Merge what was counted once per record into each run; add up what was counted by scopes.
+
+        The counts of everyone in a scope (:attr:`scope_counts`) and those of the runs
+        answered (:attr:`unions`) from :attr:`seen`; a headcount copying another's
+        days (:attr:`copies`) copies them.
+        """
         for anchored in (*self.by_entry, *self.by_exit):
             anchored.merge_into(self.runs)
+        for taking, copying in self.copies:
+            for run in self.runs:
+                for tallies in (run._tallies, *run._groups.values()):
+                    tallies[copying].diff = list(tallies[taking].diff)  # type: ignore[attr-defined]
+        for run, indices, parts in self.unions:
+            tallies = run._tallies
+            for (_, scopes), n in self.seen.items():
+                if any(Scope.ACTIVE in scopes[at] for at in parts):
+                    for index in indices:
+                        tallies[index].n += n  # type: ignore[attr-defined]
+        for (groups, scopes), n in self.seen.items():
+            grouped = self.grouped.get(groups, self.ungrouped)
+            for tallies, in_groups, inside in zip(self.tallies, grouped, scopes, strict=True):
+                for scope, indices in self.scope_counts:
+                    if scope not in inside:
+                        continue
+                    for index in indices:
+                        tallies[index].n += n  # type: ignore[attr-defined]
+                        for in_group in in_groups:
+                            in_group[index].n += n  # type: ignore[attr-defined]
 
 
 def _assemble(
@@ -503,21 +784,123 @@ def _assemble(
                 lines.append(f"{at}p = True if q is None else q(view)")
             write_take(lines, at, kind, index, "p", grouped=grouped)
     lines.append("    return None")
-    return name.define(lines, "rest", "<hankemalli fed indicators>")
+    # The same families are written out alike for every report set: compiled once.
+    source = "\n".join(lines)
+    code = _CODE.get(source)
+    if code is None:
+        if len(_CODE) >= _PLANS_KEPT:
+            _CODE.pop(next(iter(_CODE), ""), None)  # the oldest
+        code = _CODE[source] = compile(source, "<hankemalli fed indicators>", "exec")
+    exec(code, name.names)
+    return name.names["rest"]  # type: ignore[return-value]
+
+
+#: The code of :func:`_assemble`, by its source.
+_CODE: dict[str, CodeType] = {}
 
 
 def _families(runs: Sequence[Run]) -> list[Run | _Family]:
     """The runs, those that differ only in their period gathered into families."""
     found: dict[object, list[Run]] = {}
+    # Runs of a report set share their indicators' tuple: each tuple is hashed once
+    # (an indicator's hash goes through every field of it).
+    same: dict[tuple[int, int], list[Run]] = {}
     for run in runs:
         calc = run.calculation
-        try:
-            kin: object = (calc.indicators, calc.breakdown)
-            hash(kin)
-        except TypeError:  # a user's own indicator that cannot be hashed: a family of one
-            kin = run
-        found.setdefault(kin, []).append(run)
+        ident = (id(calc.indicators), id(calc.breakdown))
+        kin_runs = same.get(ident)
+        if kin_runs is None:
+            try:
+                kin: object = (calc.indicators, calc.breakdown)
+                hash(kin)
+            except TypeError:  # a user's own indicator that cannot be hashed: a family of one
+                found[run] = [run]
+                continue
+            kin_runs = same[ident] = found.setdefault(kin, [])
+        kin_runs.append(run)
     return [group[0] if len(group) == 1 else _Family(group) for group in found.values()]
+
+
+def _answered(members: list[Run | _Family]) -> list[Run | _Family]:
+    """The members, less those whose runs a family's stretches answer (:func:`_answer`)."""
+    families = [member for member in members if isinstance(member, _Family)]
+    return [
+        member
+        for member in members
+        if not any(
+            _answer(family, member.runs if isinstance(member, _Family) else (member,))
+            for family in families
+            if family is not member
+        )
+    ]
+
+
+def _answer(family: _Family, runs: Sequence[Run]) -> bool:
+    """Whether ``family`` answers ``runs`` (without a breakdown), which are then not fed.
+
+    A programme target's runs, over the programme up to each year's end, count what
+    the family counts over each year. Each indicator of the runs must be either
+
+    - one the family counts once per record in the stretch of its day (the same
+      scope, population and statistic: :class:`_Anchored`), over a period that is a
+      run of the family's whole stretches: its figure is the merge of those
+      stretches, as it is for the family's own runs; or
+    - the count of everyone taking part (``ACTIVE``: :meth:`_Family._counts_everyone`),
+      over a period that the periods of some of the family's runs make up: a record
+      takes part in a period made up of others if and only if it takes part in one
+      of them (a participation that meets the whole meets the part that holds its
+      first day in it, since no exit comes before its entry), so the count is that
+      of the records in the scope of any of those runs (:attr:`_Family.seen`).
+    """
+    first = runs[0].calculation
+    if first.breakdown is not None or not first.indicators or not family.shared_groups:
+        return False
+    if any(run._reference is not family.runs[0]._reference for run in runs):
+        return False
+    anchored = {a.scope: a for a in (*family.by_entry, *family.by_exit)}
+    found: dict[Scope, list[tuple[int, int]]] = {}
+    everyone: list[int] = []
+    for index, indicator in enumerate(first.indicators):
+        if indicator.scope is Scope.ACTIVE and _everyone(family, indicator.population, index, runs):
+            everyone.append(index)
+            continue
+        among = anchored.get(indicator.scope)
+        position = (
+            None if among is None else among.position(indicator.population, indicator.statistic)
+        )
+        if position is None:
+            return False
+        found.setdefault(indicator.scope, []).append((index, position))
+    answers: list[tuple[_Anchored, Run, tuple[tuple[int, int], ...], range]] = []
+    unions: list[tuple[Run, tuple[int, ...], tuple[int, ...]]] = []
+    for run in runs:
+        period = run.calculation.context.period
+        start, after = period.start.toordinal(), period.end.toordinal() + 1
+        for scope, pairs in found.items():
+            covered = anchored[scope].covering(start, after)
+            if covered is None:
+                return False
+            answers.append((anchored[scope], run, tuple(pairs), covered))
+        if everyone:
+            parts = family.making_up(start, after)
+            if parts is None:
+                return False
+            unions.append((run, tuple(everyone), parts))
+    for among, run, taken, covered in answers:
+        among.answer(run, taken, covered)
+    family.unions += unions
+    return True
+
+
+def _everyone(family: _Family, population: Selector, index: int, runs: Sequence[Run]) -> bool:
+    """Whether the indicator at ``index`` of ``runs`` counts everyone in its scope."""
+    statistic = runs[0]._statistics[index]
+    return (
+        type(statistic) is Count
+        and statistic.of is None
+        and not family.compiler.conjuncts(population)
+        and all(type(run._tallies[index]) is _CountTally for run in runs)
+    )
 
 
 def feed(runs: Sequence[Run], records: Iterable[Participation]) -> None:
@@ -535,7 +918,9 @@ def feed(runs: Sequence[Run], records: Iterable[Participation]) -> None:
     for run in runs:
         ctx = run.calculation.context
         groups.setdefault((ctx.as_of, ctx.rules), []).append(run)
-    seers = [(group[0].calculation.context, _families(group)) for group in groups.values()]
+    seers = [
+        (group[0].calculation.context, _answered(_families(group))) for group in groups.values()
+    ]
     for record in records:
         for ctx, members in seers:
             view = ctx.see(record)

@@ -508,7 +508,7 @@ def _sections(
     # apart from the project's own figures.
     common_sections = []
     for common in COMMON_CATALOGUES:
-        members = [i for i in listed if i.code in common.codes]
+        members = [i for i in listed if i.code in common]
         if members and common.title is not None:
             common_sections.append(
                 Section(
@@ -517,7 +517,7 @@ def _sections(
                     blocks=figure_blocks(members, codes=True),
                 )
             )
-            listed = [i for i in listed if i.code not in common.codes]
+            listed = [i for i in listed if i.code not in common]
     tables = {
         code: _group_table(figures[code], catalogue[code], codes, threshold)
         for code, (_, codes) in _TABLES.items()

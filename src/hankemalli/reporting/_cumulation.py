@@ -171,6 +171,28 @@ def issue_annual_reports(
     return issue.reports()
 
 
+class _ReadTwice(Run):
+    """A year's run, whose figures the targets and the annual report both read.
+
+    While :attr:`keep` is set (:meth:`AnnualIssue.reports`, once the run is fed),
+    :meth:`results` works the figures out once and gives them again; otherwise as
+    any run.
+    """
+
+    def __init__(self, calculation: Calculation) -> None:
+        super().__init__(calculation)
+        self.keep = False
+        self.kept: Results | None = None
+
+    def results(self) -> Results:
+        """The figures so far (the same ones again while :attr:`keep` is set)."""
+        if not self.keep:
+            return super().results()
+        if self.kept is None:
+            self.kept = super().results()
+        return self.kept
+
+
 class AnnualIssue:
     """:func:`issue_annual_reports` in two steps: the runs to feed, then the reports.
 
@@ -198,7 +220,8 @@ class AnnualIssue:
             p for p in programme_years(programme, as_of) if years is None or p.start.year in years
         ]
         self._years = [
-            _calculation(self.catalogue, p, as_of, rules, programme).start() for p in self.periods
+            _ReadTwice(_calculation(self.catalogue, p, as_of, rules, programme))
+            for p in self.periods
         ]
         # Each year's report counts up to the end of its year, however late it is given:
         # as_of says what is known, not which period is counted.
@@ -220,6 +243,15 @@ class AnnualIssue:
     def reports(self) -> tuple[AnnualReport, ...]:
         """The annual reports, once :attr:`runs` are fed."""
         periods = self.periods
+        for run in self._years:
+            run.keep = True  # read by the targets and by the report: worked out once
+        try:
+            return self._reports(periods)
+        finally:
+            for run in self._years:
+                run.keep, run.kept = False, None
+
+    def _reports(self, periods: Sequence[ReportingPeriod]) -> tuple[AnnualReport, ...]:
         attainments = dict(
             zip((p.start.year for p in periods), self._targets.attainments(), strict=True)
         )
@@ -392,12 +424,16 @@ def _derive(
     years: Sequence[int],
     group: str | None,
 ) -> Figure | None:
-    fixed = [
-        _corrected(
-            f, [c for c in corrections if c.year == y and c.code == f.code and c.group == group]
-        )
-        for f, y in zip(yearly, years, strict=True)
-    ]
+    fixed = (
+        [
+            _corrected(
+                f, [c for c in corrections if c.year == y and c.code == f.code and c.group == group]
+            )
+            for f, y in zip(yearly, years, strict=True)
+        ]
+        if corrections
+        else list(yearly)  # nothing corrected: each year's figure as it is
+    )
     if indicator.cumulative:
         return fixed[-1]
     if indicator.additive:
@@ -506,19 +542,19 @@ def derived_final(
     ordered = _checked(reports, corrections, catalogue)
     years = [r.year for r in ordered]
     period = ReportingPeriod(start=programme.start, end=min(programme.end, as_of))
+    # Each report's figures by group, looked up once (``by_group`` builds them anew).
+    by_group = [r.results.by_group for r in ordered]
 
     def derive_all(group: str | None) -> list[tuple[Indicator, Figure | None]]:
         out = []
         for indicator in catalogue.values():
             yearly = []
-            for report in ordered:
+            for report, groups in zip(ordered, by_group, strict=True):
                 overall = report.results[indicator.code]
                 if group is None:
                     yearly.append(overall)
                 else:
-                    yearly.append(
-                        report.results.by_group.get(group, {}).get(indicator.code) or _zero(overall)
-                    )
+                    yearly.append(groups.get(group, {}).get(indicator.code) or _zero(overall))
             out.append((indicator, _derive(indicator, yearly, corrections, years, group)))
         return out
 

@@ -143,7 +143,7 @@ def _within(code: str, catalogue: Catalogue) -> tuple[str, ...]:
     """The counts that hold every person ``code`` counts, the nearest first."""
     if code in WITHIN:
         return (WITHIN[code],)
-    if code not in catalogue.codes:
+    if code not in catalogue:
         return ()
 
     def family(name: str) -> str:
@@ -164,12 +164,16 @@ def _subsets(ledger: Ledger, catalogue: Catalogue) -> None:
     larger is not smaller), for the nearest containing count found in the report.
     """
     values, key = ledger.values, ledger.report
+    nearest: dict[str, tuple[str, ...]] = {}  # each code's, worked out once
     for variable, value in list(values.items()):
         report, code, group, part = variable
         if report != key:
             continue
         if part == "n" and isinstance(code, str):
-            for larger in _within(code, catalogue):
+            holding = nearest.get(code)
+            if holding is None:
+                holding = nearest[code] = _within(code, catalogue)
+            for larger in holding:
                 whole = (key, larger, group, "n")
                 if whole in values and values[whole] >= value:
                     _rest(ledger, whole, variable)
@@ -312,7 +316,7 @@ def _cumulation(
         key, code, group, part = variable
         if (
             key != final.report
-            or code not in catalogue.codes
+            or code not in catalogue
             or isinstance(part, tuple)
             or (isinstance(part, str) and part.endswith("recomputed"))
         ):
@@ -353,7 +357,7 @@ def _cumulation(
     # Gender columns: a gender shown in every report adds up over the years; the
     # others add up together with the "other or unknown" column.
     for code, shown in final.genders.items():
-        if code not in catalogue.codes or not catalogue[code].additive:
+        if code not in catalogue or not catalogue[code].additive:
             continue
         having = [a for a in annual if code in a.genders]
         if not having:
@@ -454,24 +458,30 @@ def _replace(
             return Withheld()
         return value
 
+    # Only what holds a withheld count is built anew; the rest is kept as it is (the
+    # same values: most of a report at a few thousand people).
     sections = []
     for section in report.sections:
         blocks = []
         for block in section.blocks:
             if isinstance(block, FigureList):
-                block = evolve(
-                    block, rows=tuple(evolve(r, value=swap(r.value)) for r in block.rows)
+                rows = tuple(
+                    r if (value := swap(r.value)) is r.value else evolve(r, value=value)
+                    for r in block.rows
                 )
+                if any(new is not old for new, old in zip(rows, block.rows, strict=True)):
+                    block = evolve(block, rows=rows)
             elif isinstance(block, Table):
-                block = evolve(
-                    block,
-                    rows=tuple(
-                        TableRow(label=r.label, cells=tuple(swap(c) for c in r.cells))
-                        for r in block.rows
-                    ),
+                table_rows = tuple(
+                    r if cells == r.cells else TableRow(label=r.label, cells=cells)
+                    for r in block.rows
+                    for cells in (tuple(swap(c) for c in r.cells),)
                 )
+                if any(new is not old for new, old in zip(table_rows, block.rows, strict=True)):
+                    block = evolve(block, rows=table_rows)
             blocks.append(block)
-        sections.append(evolve(section, blocks=tuple(blocks)))
+        changed = any(new is not old for new, old in zip(blocks, section.blocks, strict=True))
+        sections.append(evolve(section, blocks=tuple(blocks)) if changed else section)
     own = set(ledger.values) - ledger.unshown - ledger.auxiliary
     return evolve(
         report,
