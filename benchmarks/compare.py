@@ -745,14 +745,14 @@ def bench(n: int, folder: Path, per_participant: PerParticipant, repeat: int = 1
     if spent.get("hankemalli") and spent.get("pandas") and floor:
         print(
             f"read + compute {spent['hankemalli']:,.1f} s = "
-            f"{spent['hankemalli'] / spent['pandas']:.1f}× the pandas notebook "
+            f"{spent['hankemalli'] / spent['pandas']:.2f}× the pandas notebook "
             f"(goal: under 1×); read {spent['read'] / floor:.1f}× the "
             f"{'orjson' if spent.get('orjson') else 'json'} parse (goal: within 5× of orjson)"
         )
         if spent.get("parts"):
             print(
                 f"on {PROCESSES} processes, JSON Lines read + compute {spent['parts']:,.1f} s = "
-                f"{spent['parts'] / spent['pandas']:.1f}× the pandas notebook (one process)"
+                f"{spent['parts'] / spent['pandas']:.2f}× the pandas notebook (one process)"
             )
     reference = figures.get("hankemalli") or figures.get("lines")
     if reference is None:
