@@ -9,8 +9,10 @@ interpretation (:func:`interpret`). :class:`~._engine.Run` and
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import CodeType
 
 from ._compiled import Compiler, Part, Test, inline_form
 from ._context import RecordView, Scope
@@ -151,9 +153,19 @@ class Namer:
         return found
 
     def define(self, lines: list[str], function: str, where: str) -> Callable[..., None]:
-        """The function ``function`` of ``lines``, with the constants named so far."""
-        exec(compile("\n".join(lines), where, "exec"), self.names)
+        """The function ``function`` of ``lines``, with the constants named so far.
+
+        The same code is written for every run of the same indicators (each report
+        set's years, families and engines): it is compiled once (:func:`_code`).
+        """
+        exec(_code("\n".join(lines), where), self.names)
         return self.names[function]  # type: ignore[return-value]
+
+
+@functools.lru_cache(maxsize=32)
+def _code(source: str, where: str) -> CodeType:
+    """``source`` compiled (the constants it names are bound where it is run)."""
+    return compile(source, where, "exec")
 
 
 def assemble(

@@ -240,8 +240,9 @@ class Run:
     def add_all(self, records: Iterable[Participation]) -> None:
         """Take every record of an iterable into account, one at a time."""
         ctx = self.calculation.context
-        own = type(self) is not Run or type(ctx) is not Context
-        if own or self.calculation.breakdown is not None:
+        kind = type(self)
+        own = kind.add is not Run.add or kind.add_view is not Run.add_view
+        if own or type(ctx) is not Context or self.calculation.breakdown is not None:
             for record in records:  # a subclass's own add or scopes, or groups to find
                 self.add(record)
             return

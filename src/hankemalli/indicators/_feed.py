@@ -34,7 +34,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from types import CodeType
 
 from ..model import Participation
 from ._assembled import Adder, Namer, assemble, blocks, interpret, kinds, write_take
@@ -528,14 +527,7 @@ class _Family:
         :class:`~._statistics.Count` without a trait, of a population everyone is
         in, under a breakdown that does not read the period.
         """
-        statistic = self._statistics[index]
-        return (
-            self.shared_groups
-            and type(statistic) is Count
-            and statistic.of is None
-            and not self.compiler.conjuncts(population)
-            and all(type(tallies[index]) is _CountTally for tallies in self.tallies)
-        )
+        return self.shared_groups and _everyone(self, population, index, self.runs)
 
     def _member(self, index: int, population: Selector, free: bool) -> _Member:
         """The indicator at ``index`` compiled: once for every run where the answer allows."""
@@ -785,18 +777,7 @@ def _assemble(
             write_take(lines, at, kind, index, "p", grouped=grouped)
     lines.append("    return None")
     # The same families are written out alike for every report set: compiled once.
-    source = "\n".join(lines)
-    code = _CODE.get(source)
-    if code is None:
-        if len(_CODE) >= _PLANS_KEPT:
-            _CODE.pop(next(iter(_CODE), ""), None)  # the oldest
-        code = _CODE[source] = compile(source, "<hankemalli fed indicators>", "exec")
-    exec(code, name.names)
-    return name.names["rest"]  # type: ignore[return-value]
-
-
-#: The code of :func:`_assemble`, by its source.
-_CODE: dict[str, CodeType] = {}
+    return name.define(lines, "rest", "<hankemalli fed indicators>")
 
 
 def _families(runs: Sequence[Run]) -> list[Run | _Family]:

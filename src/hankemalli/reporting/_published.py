@@ -449,6 +449,11 @@ def protect_set(
     return tuple(_replace(report, ledger, withheld, found) for report, ledger in reports)
 
 
+def _kept(new: Sequence[object], old: Sequence[object]) -> bool:
+    """Whether every item of ``new`` is the very item of ``old`` in its place."""
+    return all(n is o for n, o in zip(new, old, strict=True))
+
+
 def _replace(
     report: Report, ledger: Ledger, withheld: set[Variable], found: LinkedProtection
 ) -> Report:
@@ -469,7 +474,7 @@ def _replace(
                     r if (value := swap(r.value)) is r.value else evolve(r, value=value)
                     for r in block.rows
                 )
-                if any(new is not old for new, old in zip(rows, block.rows, strict=True)):
+                if not _kept(rows, block.rows):
                     block = evolve(block, rows=rows)
             elif isinstance(block, Table):
                 table_rows = tuple(
@@ -477,11 +482,11 @@ def _replace(
                     for r in block.rows
                     for cells in (tuple(swap(c) for c in r.cells),)
                 )
-                if any(new is not old for new, old in zip(table_rows, block.rows, strict=True)):
+                if not _kept(table_rows, block.rows):
                     block = evolve(block, rows=table_rows)
             blocks.append(block)
-        changed = any(new is not old for new, old in zip(blocks, section.blocks, strict=True))
-        sections.append(evolve(section, blocks=tuple(blocks)) if changed else section)
+        kept = _kept(blocks, section.blocks)
+        sections.append(section if kept else evolve(section, blocks=tuple(blocks)))
     own = set(ledger.values) - ledger.unshown - ledger.auxiliary
     return evolve(
         report,
