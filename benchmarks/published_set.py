@@ -5,7 +5,7 @@ breakdowns, cost at most twice one ``compute`` of the programme's catalogue: one
 pass over the records, not one per table. This script generates the records of
 ``benchmarks/indicators.py`` under the demo programme (its operating model and
 instrument included), then measures in one process, as processor time, the best
-of several runs of:
+of several rounds (each work in turn, so that the machine's load falls on all alike) of:
 
 - ``compute``: the programme's catalogue (:func:`hankemalli.reporting.catalogue_for`)
   over the whole programme period, no breakdown;
@@ -18,6 +18,7 @@ figures: run it on a quiet machine, and compare ratios rather than seconds.
 
 Run:  python benchmarks/published_set.py             (5 000 participants, best of 5)
       python benchmarks/published_set.py 20000 3     (20 000 participants, best of 3)
+      sh benchmarks/instructions.sh 5000             (instructions, with valgrind)
 """
 
 from __future__ import annotations
@@ -39,18 +40,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from indicators import records  # the generator beside this script
 
 
-def best(work: Callable[[], object], times: int) -> tuple[float, float]:
-    """The least processor time of ``times`` runs of ``work``, and the first's, in seconds.
+def rounds(works: dict[str, Callable[[], object]], times: int) -> dict[str, tuple[float, float]]:
+    """The least processor time of ``times`` runs of each work, and its first's, in seconds.
 
-    The first run of a published set compiles what later ones find compiled (the
-    plans of the indicators counted once per record, the code of a family of runs).
+    The works take turns, round after round, so that the machine's load falls on
+    all of them alike. The first run of a published set compiles what later ones
+    find compiled (the plans of the indicators counted once per record, the code of
+    a family of runs).
     """
-    found = []
+    found: dict[str, list[float]] = {name: [] for name in works}
     for _ in range(times):
-        started = time.process_time()
-        work()
-        found.append(time.process_time() - started)
-    return min(found), found[0]
+        for name, work in works.items():
+            started = time.process_time()
+            work()
+            found[name].append(time.process_time() - started)
+    return {name: (min(seconds), seconds[0]) for name, seconds in found.items()}
 
 
 def main(n: int, times: int) -> None:
@@ -60,21 +64,47 @@ def main(n: int, times: int) -> None:
     as_of = pendulum.date(programme.end.year + 1, 12, 31)
     catalogue = catalogue_for(programme)
     period = ReportingPeriod(start=programme.start, end=programme.end)
-    one, first = best(
-        lambda: compute(catalogue, dataset.participants, period=period, as_of=as_of), times
-    )
-    print(f"{n} participants, {len(catalogue)} indicators, best of {times} (processor time)")
-    print(f"  compute(catalogue)         {one:6.3f} s  (first {first:6.3f} s)")
-    for edition in (Edition.FUNDER, Edition.PUBLIC):
-        seconds, first = best(partial(published_set, dataset, as_of=as_of, edition=edition), times)
-        name = f"published_set ({edition.value})"
-        print(
-            f"  {name:26} {seconds:6.3f} s  {seconds / one:4.2f} x compute  (first {first:6.3f} s)"
+    works: dict[str, Callable[[], object]] = {
+        "compute(catalogue)": lambda: compute(
+            catalogue, dataset.participants, period=period, as_of=as_of
         )
+    }
+    for edition in (Edition.FUNDER, Edition.PUBLIC):
+        works[f"published_set ({edition.value})"] = partial(
+            published_set, dataset, as_of=as_of, edition=edition
+        )
+    found = rounds(works, times)
+    one = found["compute(catalogue)"][0]
+    print(f"{n} participants, {len(catalogue)} indicators, best of {times} (processor time)")
+    for name, (seconds, first) in found.items():
+        ratio = "" if seconds is one else f"  {seconds / one:4.2f} x compute"
+        print(f"  {name:26} {seconds:6.3f} s{ratio}  (first {first:6.3f} s)")
+
+
+def count(n: int, work: str, times: int) -> None:
+    """Run one work once, then ``times`` more times, printing nothing: for counting instructions.
+
+    The difference between ``times`` 1 and 0 under ``valgrind --tool=cachegrind`` is
+    the instructions of one run, which the machine's load does not move
+    (``benchmarks/instructions.sh``).
+    """
+    dataset = evolve(demo_dataset(), participants=tuple(records(n)))
+    programme = dataset.programme
+    as_of = pendulum.date(programme.end.year + 1, 12, 31)
+    catalogue = catalogue_for(programme)
+    period = ReportingPeriod(start=programme.start, end=programme.end)
+    for _ in range(times + 1):
+        if work == "compute":
+            compute(catalogue, dataset.participants, period=period, as_of=as_of)
+        else:
+            published_set(dataset, as_of=as_of, edition=Edition(work))
 
 
 if __name__ == "__main__":
-    main(
-        int(sys.argv[1]) if len(sys.argv) > 1 else 5_000,
-        int(sys.argv[2]) if len(sys.argv) > 2 else 5,
-    )
+    if len(sys.argv) > 2 and sys.argv[2] == "--count":
+        count(int(sys.argv[1]), sys.argv[3], int(sys.argv[4]))
+    else:
+        main(
+            int(sys.argv[1]) if len(sys.argv) > 1 else 5_000,
+            int(sys.argv[2]) if len(sys.argv) > 2 else 5,
+        )

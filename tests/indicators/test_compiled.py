@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import hankemalli as h
 from hankemalli import indicators as ind
+from hankemalli.indicators._assembled import blocks
 from hankemalli.indicators._compiled import Compiler, inline_form, interpreted
 from hankemalli.model._timeline import days_later, months_later
 from hankemalli.reporting import catalogue_for
@@ -458,3 +459,65 @@ def test_a_run_compiled_pickles_and_goes_on_counting_after_the_round_trip() -> N
     for record in RECORDS[1:]:
         again.add(record)
     assert again.results() == calculation.run(RECORDS)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    hst.datasets(max_participants=10),
+    st.lists(
+        st.tuples(
+            st.sampled_from(list(ind.Scope)),
+            st.lists(SELECTORS, min_size=1, max_size=3),
+            st.lists(st.integers(0, 2), max_size=3),
+            st.lists(SELECTORS, max_size=2),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.data(),
+)
+def test_a_trait_repeating_its_populations_selectors_counts_as_its_matches(
+    dataset: h.Dataset,
+    made: list[tuple[ind.Scope, list[ind.Selector], list[int], list[ind.Selector], bool]],
+    data: st.DataObject,
+) -> None:
+    """A count's or share's trait asks only what its population has not (``_within``)."""
+    programme = dataset.programme
+    indicators = []
+    for i, (scope, asked, again, more, share) in enumerate(made):
+        population = ind.AllOf(parts=tuple(asked))
+        # Some of the population's own selectors again, in any order, and others.
+        trait = ind.AllOf(parts=(*(asked[k % len(asked)] for k in again), *more))
+        statistic = ind.Share(of=trait) if share else ind.Count(of=trait)
+        indicators.append(
+            ind.Indicator(
+                code=f"X{i}", labels=LABELS, scope=scope, population=population, statistic=statistic
+            )
+        )
+    as_of = data.draw(hst.dates_between(programme.start, programme.end.add(days=900)))
+    context = ind.Context(period=data.draw(_periods(programme)), as_of=as_of)
+    breakdown = data.draw(st.sampled_from(BREAKDOWNS))
+    _both(
+        ind.Calculation(indicators=indicators, context=context, breakdown=breakdown),
+        list(dataset.participants),
+    )
+
+
+def test_a_trait_asks_only_what_its_population_has_not_asked() -> None:
+    """The operating models' shares: ``Complete`` and the reference group are not asked again."""
+    reference = ind.HasStatus(status=h.LabourMarketStatus.UNEMPLOYED)
+    result = ind.StatusUponLeaving(statuses=(h.LeavingStatus.EMPLOYED,))
+    context = ind.Context(period=ind.ReportingPeriod.year(2024), as_of=D(2025, 12, 31))
+    compiler = Compiler(context)
+    population = ind.AllOf(parts=(ind.Complete(), reference))
+    for statistic in (
+        ind.Share(of=ind.AllOf(parts=(ind.AllOf(parts=(ind.Complete(), reference)), result))),
+        ind.Count(of=ind.AllOf(parts=(reference, result))),
+    ):
+        ((_, ((_, _, part),)),) = blocks(compiler, [(0, population, statistic, None)])  # type: ignore[list-item]
+        assert part is compiler.test(result)
+    # Nothing left to ask: everyone of the population has the trait.
+    everyone = ind.Share(of=ind.AllOf(parts=(reference, ind.Complete())))
+    ((_, ((_, _, part),)),) = blocks(compiler, [(0, population, everyone, None)])  # type: ignore[list-item]
+    assert part is None

@@ -59,6 +59,8 @@ def blocks(
     for index, population, statistic, tally in members:
         conjuncts = compiler.conjuncts(population)
         part = compiler.part(statistic, tally)
+        if conjuncts and not compiler.reference:
+            part = _within(compiler, statistic, conjuncts, part)
         key: object = None
         if conjuncts and not compiler.reference:
             try:
@@ -72,6 +74,26 @@ def blocks(
             found[key] = (compiler.test(conjuncts[0]), [])
         found[key][1].append((index, compiler.all_of(conjuncts[1:]), part))
     return tuple((guard, tuple(listed)) for guard, listed in found.values())
+
+
+def _within(
+    compiler: Compiler, statistic: object, conjuncts: tuple[Selector, ...], part: Part | None
+) -> Part | None:
+    """A count's or share's trait, less what its population already asks (``conjuncts``).
+
+    The part is asked only of a record of the population, which matches each of its
+    conjuncts: a conjunct of the trait that is one of them is matched too (the
+    operating models' shares ask ``Complete`` and the reference group again). None if
+    nothing is left (everyone of the population has the trait).
+    """
+    if type(statistic) not in (Count, Share):
+        return part
+    of: Selector | None = statistic.of  # type: ignore[attr-defined]
+    if of is None:
+        return part
+    asked = compiler.conjuncts(of)
+    left = tuple(c for c in asked if c not in conjuncts)
+    return part if len(left) == len(asked) else compiler.all_of(left)
 
 
 #: A calculation's indicators compiled into one function of a record: it takes the

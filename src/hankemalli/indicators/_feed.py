@@ -11,13 +11,18 @@ Runs of the same indicators and breakdown that differ only in their period (each
 year of a report set and the whole programme) are fed as a family
 (:class:`_Family`): a record is asked once per indicator, not once per period. An
 indicator anchored to the entry or to the exit (``ENTERED``, ``ENTERED_BY_END``,
-``LEFT``, ``LEFT_BY_END``) whose answer and statistic do not read the period, and
-whose figure does not depend on the order of the records (a count, a share, a
-mean), goes further: each record is counted once, in the stretch of days between
-the periods' edges that holds its entry (or exit), and each period's tally is the
-merge of the stretches it covers. Merging tallies of disjoint records gives the
-figures of one pass (the law :meth:`Run.merge` keeps), so the figures are those of
-each run fed alone.
+``LEFT``, ``LEFT_BY_END``) whose answer and statistic do not read the period (a
+count, a share, a mean, a distribution by a key that does not) goes further: each
+record is counted once, in the stretch of days between the periods' edges that
+holds its entry (or exit), and each period's tally is the merge of the stretches it
+covers. Merging tallies of disjoint records gives the figures of one pass in any
+order (the law :meth:`Run.merge` keeps; a figure lists a distribution's groups
+sorted), so the figures are those of each run fed alone. For the same reason, a
+record in one group of a breakdown (by gender, say) is taken into that group's own
+tallies only, which are merged into the whole and the group at the end
+(:attr:`_Family.alone`), not into both; and the daily headcount of everyone taking
+part takes each record's days once, over the days of every run, each run reading
+its own days at the end (:meth:`_Family._spans`).
 
 What does not depend on the record beyond its scopes and groups is not taken
 record by record (issue 14): a count of everyone in a scope (``participants``,
@@ -35,9 +40,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+import pendulum
+
 from ..model import Participation
 from ._assembled import Adder, Namer, assemble, blocks, interpret, kinds, write_take
-from ._compiled import Bounds, Compiler, Dated, Part, Test
+from ._compiled import Bounds, Compiler, Dated, Part, Test, _days_taken_part
 from ._context import Context, RecordView, Scope
 from ._engine import Run, _parted
 from ._evidence import UsedModel
@@ -54,7 +61,11 @@ from ._statistics import (
     Share,
     Tally,
     _CountTally,
+    _DistributionTally,
     _HeadcountTally,
+    _ItemsTally,
+    _MeanTally,
+    _ShareTally,
     item_key,
 )
 
@@ -73,7 +84,8 @@ _NO_GROUPS: list[list[Tally]] = []
 #: (:func:`dated_items`); what of the population does not read the period, compiled
 #: once for every run (None if everyone passes); the population per run (None if the
 #: first answers for all); the part compiled once for every run, or else per run; and
-#: for a count of items over each run's period, its window per run.
+#: for a count of items over each run's period, its window per run (its days, for the
+#: period's own window).
 _Member = tuple[
     int,
     "Dated | None",
@@ -81,18 +93,22 @@ _Member = tuple[
     "tuple[Test | None, ...] | None",
     "Part | None",
     "tuple[Part | None, ...] | None",
-    "tuple[Bounds, ...] | None",
+    "tuple[Bounds | tuple[pendulum.Date, pendulum.Date], ...] | None",
 ]
 
 
 def _mergeable(statistic: object) -> bool:
-    """Whether a statistic's tallies may be merged in any order and read the same.
+    """Whether what a record adds to a statistic's tallies is the same for every period.
 
-    Counts, shares and means (their median comes from the sorted values) whose
-    trait or measure does not read the period; not distributions or item counts,
-    whose figures list their groups in the order first met.
+    Then its tallies of disjoint records may be merged in any order and read the
+    same: counts, shares and means (their median comes from the sorted values)
+    whose trait or measure does not read the period, and distributions by a key
+    that does not (a figure lists its groups sorted: :class:`~._figure.Figure`).
+    Not item counts, whose items are those in a window.
     """
     kind = type(statistic)
+    if kind is Distribution:
+        return not key_reads_period(statistic.key)  # type: ignore[attr-defined]
     if kind is Count:
         of = statistic.of  # type: ignore[attr-defined]
         return of is None or not reads_period(of)
@@ -111,10 +127,8 @@ def _part_reads_period(statistic: object) -> bool:
     read the period, a count of items in a window other than the period's.
     """
     kind = type(statistic)
-    if kind in (Count, Share, Mean):
+    if kind in (Count, Share, Mean, Distribution):
         return not _mergeable(statistic)
-    if kind is Distribution:
-        return key_reads_period(statistic.key)  # type: ignore[attr-defined]
     if kind in (Events, Episodes):
         return statistic.window is Window.IN_PERIOD  # type: ignore[attr-defined]
     return True
@@ -130,6 +144,13 @@ def _everyone_passes(view: RecordView) -> bool:
 
 #: The statistics whose tallies count the days each record takes part on.
 _HEADCOUNTS = (AverageHeadcount, PeakHeadcount)
+
+#: The library's tallies, whose merge of tallies of disjoint records gives the figures of
+#: one pass over them in any order (a distribution's or item count's groups are listed
+#: sorted in its figure, :class:`~._figure.Figure`).
+_ANY_ORDER = frozenset(
+    {_CountTally, _ShareTally, _MeanTally, _DistributionTally, _ItemsTally, _HeadcountTally}
+)
 
 
 def _same_shape(one: Tally, other: Tally) -> bool:
@@ -392,6 +413,19 @@ class _Family:
         self.grouped: dict[tuple[str, ...], list[list[list[Tally]]]] = {}
         #: Each run's groups' tallies without a breakdown: none (never added to).
         self.ungrouped: list[list[list[Tally]]] = [[] for _ in runs]
+        #: Whether a record in one group only is taken into tallies of that group's own
+        #: (:attr:`alone`), not into the whole's and the group's: a breakdown that does not
+        #: read the period, compiled, over the library's tallies (:data:`_ANY_ORDER`).
+        self.alone_ok = (
+            key is not None
+            and self.shared_groups
+            and not self.compiler.reference
+            and all(type(tally) in _ANY_ORDER for run in runs for tally in run._tallies)
+        )
+        #: Per group, each run's tallies of the records in that group only: merged into
+        #: the run's and the group's at the end (:meth:`finish`), so such a record is
+        #: taken into one tally, not two.
+        self.alone: dict[str, list[list[Tally]]] = {}
         #: Per set of groups and the scopes a record is in for each run, :meth:`_insides`.
         self.insides: dict[
             tuple[tuple[str, ...], tuple[frozenset[Scope], ...]], tuple[_Inside, ...]
@@ -407,6 +441,9 @@ class _Family:
         scope_counts: list[tuple[Scope, tuple[int, ...]]] = []
         #: Headcounts taking what another takes (:meth:`_same_days`): (taking, copying).
         self.copies: list[tuple[int, int]] = []
+        #: Headcounts of everyone taking part counted over the days of every run at once
+        #: (:meth:`_spans`): each with its population's test (None: everyone).
+        spanned: list[tuple[int, Test | None]] = []
         for scope, members in first._by_scope:
             rest: list[_Member] = []
             everyone: list[int] = []
@@ -432,12 +469,31 @@ class _Family:
                     continue
                 if free and type(self._statistics[index]) in _HEADCOUNTS:
                     headcounts.append((index, population))
+                    if scope is Scope.ACTIVE and self._spans(index):
+                        spanned.append(
+                            (index, self.compiler.all_of(self.compiler.conjuncts(population)))
+                        )
+                        continue
                 rest.append(self._member(index, population, free))
             if rest:
                 by_scope.append((scope, tuple(rest)))
             if everyone:
                 scope_counts.append((scope, tuple(everyone)))
         self.scope_counts = tuple(scope_counts)
+        self.spanned = tuple(spanned)
+        heads = [run._tallies[index] for run in runs for index, _ in spanned]
+        #: The first day (ordinal) and the number of days of the span (:meth:`_spans`).
+        self.span_start = min((t.start for t in heads), default=0)  # type: ignore[attr-defined]
+        self.span_days = max(
+            (t.start + t.days - self.span_start for t in heads),  # type: ignore[attr-defined]
+            default=0,
+        )
+        self.span_days_taken = _days_taken_part(self.span_start, self.span_days)
+        #: Per set of groups, the span's counters each such record takes its days into, for
+        #: each of :attr:`spanned`; the counters of the whole, each group and each group's
+        #: records alone (:attr:`span_counters`).
+        self.span_targets: dict[tuple[str, ...], list[list[list[int]]]] = {}
+        self.span_counters: dict[tuple[str, str | None], list[list[int]]] = {}
         #: How many records were in each set of groups and of scopes per run, for
         #: :attr:`scope_counts` and :attr:`unions` (the keys of :attr:`insides`).
         self.seen: dict[tuple[tuple[str, ...], tuple[frozenset[Scope], ...]], int] = {}
@@ -448,6 +504,8 @@ class _Family:
         self.by_entry = [anchored[s] for s in _BY_ENTRY if s in anchored]
         self.by_exit = [anchored[s] for s in _BY_EXIT if s in anchored]
         self.by_scope = tuple(by_scope)
+        #: The indicators fed record by record (the indices of :attr:`by_scope`'s members).
+        self.fed = sorted({member[0] for _, members in self.by_scope for member in members})
         #: The members of ``by_scope`` written out as one function (:func:`_assemble`), at
         #: the first record that needs it (a family a run answers for needs none); None
         #: in the reference interpretation, which walks them as data.
@@ -474,6 +532,45 @@ class _Family:
             ):
                 return other
         return None
+
+    def _spans(self, index: int) -> bool:
+        """Whether the headcount at ``index`` (of everyone taking part) is counted over the span.
+
+        A record takes part in a run's period (:attr:`Scope.ACTIVE`) exactly when it
+        takes part on one of the period's days the headcount counts (up to the horizon),
+        and a record outside the scope takes no day of the period. So every run's daily
+        counts are those of the days of all the runs, counted once per record, over
+        the run's own days: the record's days are taken once, not once per run
+        (:meth:`_slice`). Only the library's headcount tallies, compiled, under a
+        breakdown that does not read the period.
+        """
+        return (
+            self.shared_groups
+            and not self.compiler.reference
+            and all(type(run._tallies[index]) is _HeadcountTally for run in self.runs)
+        )
+
+    def _span_targets(self, groups: tuple[str, ...]) -> list[list[list[int]]]:
+        """The span's counters a record in ``groups`` takes its days into, per spanned headcount."""
+        found = self.span_targets.get(groups)
+        if found is not None:
+            return found
+        if self.key is None:
+            wheres: list[tuple[str, str | None]] = [("whole", None)]
+        elif self.alone_ok and len(groups) == 1:
+            wheres = [("alone", groups[0])]
+        else:
+            wheres = [("whole", None), *(("group", group) for group in groups)]
+        found = []
+        for at, _ in enumerate(self.spanned):
+            counters = []
+            for where in wheres:
+                if where not in self.span_counters:
+                    self.span_counters[where] = [[0] * (self.span_days + 1) for _ in self.spanned]
+                counters.append(self.span_counters[where][at])
+            found.append(counters)
+        self.span_targets[groups] = found
+        return found
 
     def scopes(self, view: RecordView) -> tuple[frozenset[Scope], ...]:
         """The scopes the record is in for each run (:meth:`Context.scopes`), in order.
@@ -542,7 +639,7 @@ class _Family:
         # What does not read the period is asked once for every run.
         test = self.compiler.all_of(conjuncts) if free else self.compiler.necessary(population)
         tests = None if free else tuple(c.all_of(conjuncts) for c in compilers)
-        windows = None
+        windows: tuple[Bounds | tuple[pendulum.Date, pendulum.Date], ...] | None = None
         if _part_reads_period(statistic):
             part, parts = (
                 None,
@@ -553,24 +650,31 @@ class _Family:
             )
             if isinstance(statistic, Events | Episodes) and not self.compiler.reference:
                 window = statistic.window
-                windows = tuple(c.bounds(window) for c in compilers)
+                if window is Window.IN_PERIOD:  # the same days for every record: written out
+                    windows = tuple(_in_period(c.ctx) for c in compilers)
+                else:
+                    windows = tuple(c.bounds(window) for c in compilers)
         else:
             part, parts = self.compiler.part(statistic, self.tallies[0][index]), None
         return (index, dated, test, tests, part, parts, windows)
 
     def _insides(
-        self, scopes: tuple[frozenset[Scope], ...], grouped: list[list[list[Tally]]]
+        self,
+        scopes: tuple[frozenset[Scope], ...],
+        grouped: list[list[list[Tally]]],
+        rows: Sequence[list[Tally]] | None = None,
     ) -> tuple[_Inside, ...]:
         """For each scope of ``by_scope``, the runs whose period has the record in it.
 
-        Each run as its position, its tallies and its groups' tallies; the same for
-        every record in the same scopes of every run and in the same groups.
+        Each run as its position, its tallies (or its ``rows``: those of :attr:`alone`)
+        and its groups' tallies; the same for every record in the same scopes of every
+        run and in the same groups.
         """
         return tuple(
             [
                 (at, tallies, in_groups)
                 for at, (tallies, in_groups, inside) in enumerate(
-                    zip(self.tallies, grouped, scopes, strict=True)
+                    zip(self.tallies if rows is None else rows, grouped, scopes, strict=True)
                 )
                 if scope in inside
             ]
@@ -581,18 +685,22 @@ class _Family:
         """An empty tally of the indicator at ``index``."""
         return _parted(self._statistics[index].tally(self.context))
 
+    def groups_of(self, view: RecordView) -> tuple[str, ...]:
+        """The record's groups by the family's breakdown (one that does not read the period)."""
+        used = self.used
+        if used is not None:
+            return _USED if used(view) else _NOT_USED
+        assert self.key is not None
+        return tuple(self.key.groups(view, self.context))  # a key of one's own may give a list
+
     def add_view(self, view: RecordView) -> None:
         """Take one record into account in every run of the family."""
-        runs, key, ctx = self.runs, self.key, self.context
+        runs, key = self.runs, self.key
         groups: tuple[str, ...] = ()
         if key is None:
             grouped: list[list[list[Tally]]] = self.ungrouped
         elif self.shared_groups:
-            used = self.used
-            if used is not None:
-                groups = _USED if used(view) else _NOT_USED
-            else:
-                groups = tuple(key.groups(view, ctx))  # a key of one's own may give a list
+            groups = self.groups_of(view)
             found = self.grouped.get(groups)
             if found is None:
                 found = self.grouped[groups] = [run._group_tallies(groups) for run in runs]
@@ -610,6 +718,17 @@ class _Family:
             stretch = bisect_right(self.cuts, last.toordinal())
             for anchored in self.by_exit:
                 anchored.add(view, stretch, groups)
+        if self.spanned:
+            days: list[tuple[int, int]] | None = None
+            for (_, test), counters in zip(self.spanned, self._span_targets(groups), strict=True):
+                if test is not None and not test(view):
+                    continue
+                if days is None:
+                    days = self.span_days_taken(view)  # type: ignore[assignment]
+                for diff in counters:
+                    for low, high in days:  # type: ignore[union-attr]
+                        diff[low] += 1
+                        diff[high + 1] -= 1
         if not self.by_scope and not self.scope_counts and not self.unions:
             return
         memo = view._memo
@@ -625,7 +744,13 @@ class _Family:
                     return
             insides = self.insides.get(place)
             if insides is None:
-                insides = self._insides(scopes, grouped)
+                if self.alone_ok and len(groups) == 1:
+                    rows = self.alone.get(groups[0])
+                    if rows is None:
+                        rows = self.alone[groups[0]] = [run._new_tallies() for run in runs]
+                    insides = self._insides(scopes, self.ungrouped, rows)
+                else:
+                    insides = self._insides(scopes, grouped)
                 if len(self.insides) < _INSIDES:
                     self.insides[place] = insides
         else:
@@ -661,7 +786,8 @@ class _Family:
                         if in_run is not None and not in_run(view):
                             continue
                     if windows is not None:  # the items in the run's window (_ItemsTally.part)
-                        bounds = windows[at](view)
+                        window = windows[at]
+                        bounds = window if isinstance(window, tuple) else window(view)
                         if bounds is None:
                             continue
                         low, high = bounds
@@ -682,6 +808,14 @@ class _Family:
         answered (:attr:`unions`) from :attr:`seen`; a headcount copying another's
         days (:attr:`copies`) copies them.
         """
+        fed = self.fed
+        for group, rows in self.alone.items():
+            for run, row in zip(self.runs, rows, strict=True):
+                (in_group,) = run._group_tallies((group,))
+                for index in fed:
+                    run._tallies[index].merge(row[index])
+                    in_group[index].merge(row[index])
+        self._finish_spans()
         for anchored in (*self.by_entry, *self.by_exit):
             anchored.merge_into(self.runs)
         for taking, copying in self.copies:
@@ -704,6 +838,40 @@ class _Family:
                         tallies[index].n += n  # type: ignore[attr-defined]
                         for in_group in in_groups:
                             in_group[index].n += n  # type: ignore[attr-defined]
+
+    def _finish_spans(self) -> None:
+        """Each run's (and group's) tally of each spanned headcount, from the span's counters."""
+        counters = self.span_counters
+        alone = [where for where in counters if where[0] == "alone"]
+        for at, (index, _) in enumerate(self.spanned):
+            for run in self.runs:
+                whole = [
+                    counters[where][at] for where in (("whole", None), *alone) if where in counters
+                ]
+                self._take_span(run._tallies[index], whole)
+                for group, tallies in run._groups.items():
+                    mine = [
+                        counters[where][at]
+                        for where in (("group", group), ("alone", group))
+                        if where in counters
+                    ]
+                    self._take_span(tallies[index], mine)
+
+    def _take_span(self, tally: Tally, spans: Sequence[list[int]]) -> None:
+        """Take the days of ``tally``'s period from the span's counters ``spans`` into it."""
+        if not spans:
+            return
+        assert isinstance(tally, _HeadcountTally)
+        offset, days = tally.start - self.span_start, tally.days
+        diff = tally.diff
+        for span in spans:
+            # The number taking part on the period's first day, the changes on each later
+            # day, and the number taking part on its last day leaving at its end.
+            on_first = sum(span[: offset + 1])
+            steps = span[offset + 1 : offset + days]
+            diff[0] += on_first
+            diff[1:days] = [mine + step for mine, step in zip(diff[1:days], steps, strict=True)]
+            diff[days] -= on_first + sum(steps)
 
 
 def _assemble(
@@ -761,10 +929,14 @@ def _assemble(
                 lines.append(f"{at}if t is None or t(view):")
                 at += "    "
             if windows is not None:  # the items in the run's window (_ItemsTally.part)
-                lines.append(f"{at}b = {name('W', windows)}[run](view)")
-                lines.append(f"{at}if b is not None:")
-                at += "    "
-                lines.append(f"{at}p = [g for d, g in dated if b[0] <= d <= b[1]]")
+                if all(type(w) is tuple for w in windows):  # the same days for every record
+                    lines.append(f"{at}low, high = {name('W', windows)}[run]")
+                else:
+                    lines.append(f"{at}b = {name('W', windows)}[run](view)")
+                    lines.append(f"{at}if b is not None:")
+                    at += "    "
+                    lines.append(f"{at}low, high = b")
+                lines.append(f"{at}p = [g for d, g in dated if low <= d <= high]")
                 lines.append(f"{at}if p:")
                 write_take(lines, at + "    ", kind, index, "p", grouped=grouped)
                 continue
@@ -778,6 +950,12 @@ def _assemble(
     lines.append("    return None")
     # The same families are written out alike for every report set: compiled once.
     return name.define(lines, "rest", "<hankemalli fed indicators>")
+
+
+def _in_period(ctx: Context) -> tuple[pendulum.Date, pendulum.Date]:
+    """The days of :attr:`Window.IN_PERIOD` for every record (:meth:`Window.bounds`)."""
+    period = ctx.period
+    return period.start, min(period.end, ctx.as_of)
 
 
 def _families(runs: Sequence[Run]) -> list[Run | _Family]:

@@ -35,7 +35,7 @@ class Statistic(StrEnum):
 
 
 def _sorted_counts(counts: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
-    return tuple(sorted(counts))
+    return tuple(sorted(counts)) if counts else ()
 
 
 @frozen(kw_only=True)

@@ -453,15 +453,16 @@ class _HeadcountTally:
         self.diff = [a + b for a, b in zip(self.diff, other.diff, strict=True)]
 
     def figure(self, code: str, cumulative: bool) -> Figure:
-        running, total, highest = 0, 0, 0
-        for step in self.diff[: self.days]:
-            running += step
-            total += running
-            highest = max(highest, running)
+        # The number taking part each day: the running sum of the changes.
+        daily = list(itertools.accumulate(self.diff[: self.days]))
         if self.peak:
+            highest = max(0, *daily) if daily else 0
             return Figure(code=code, statistic=Statistic.PEAK_HEADCOUNT, numerator=highest)
         return Figure(
-            code=code, statistic=Statistic.AVERAGE_HEADCOUNT, numerator=total, denominator=self.days
+            code=code,
+            statistic=Statistic.AVERAGE_HEADCOUNT,
+            numerator=sum(daily),
+            denominator=self.days,
         )
 
 

@@ -145,10 +145,12 @@ def protect(
         return c[0] >= inner_rows or c[1] >= inner_cols
 
     values = {(i, j): grid[i][j] for i in range(rows) for j in range(cols)}
-    relations = [
-        list(relation.items()) for relation in _constraints(rows, cols, row_totals, column_totals)
-    ]
-    while True:
+    relations = (
+        [list(relation.items()) for relation in _constraints(rows, cols, row_totals, column_totals)]
+        if hidden
+        else []  # nothing withheld: nothing to work out (the funder's edition)
+    )
+    while hidden:
         # Linear algebra, and bounds: withheld zeros whose sum is known to be 0
         # give each other away (hankemalli.reporting.derivable_counts).
         exposed = sorted(determined(hidden, relations, values))

@@ -534,7 +534,7 @@ def protect_linked(
     fixed = dict(fixed or {})
     aid = frozenset(auxiliary)
     never = frozenset(unshown) | aid
-    links = [tuple((cell, c) for cell, c in relation if c) for relation in relations]
+    links = [tuple([(cell, c) for cell, c in relation if c]) for relation in relations]
     unknown = ({cell for relation in links for cell, _ in relation} | never) - set(values)
     if unknown:
         raise ValueError(f"relations name cells with no value: {sorted(map(repr, unknown))[:5]}")
