@@ -398,7 +398,7 @@ def _promotions(monkeypatch: pytest.MonkeyPatch, *, promoted_from: int) -> list[
     """The calls a read makes to move its objects to the oldest generation, recorded."""
     import gc
 
-    from hankemalli.serialization import _fast
+    from hankemalli import _collector
 
     calls: list[str] = []
     freeze, unfreeze = gc.freeze, gc.unfreeze
@@ -410,7 +410,7 @@ def _promotions(monkeypatch: pytest.MonkeyPatch, *, promoted_from: int) -> list[
 
         return record
 
-    monkeypatch.setattr(_fast, "PROMOTED_FROM", promoted_from)
+    monkeypatch.setattr(_collector, "PROMOTED_FROM", promoted_from)
     monkeypatch.setattr(gc, "freeze", recorded("freeze", freeze))
     monkeypatch.setattr(gc, "unfreeze", recorded("unfreeze", unfreeze))
     return calls

@@ -13,6 +13,7 @@ from functools import partial
 import pendulum
 from attrs import evolve
 
+from .._collector import paused_during
 from ..indicators import Catalogue, CountingRules, Run, feed
 from ..model import Dataset
 from ._build import annual_document, final_document
@@ -249,6 +250,7 @@ def _rebuilt(
     return found
 
 
+@paused_during
 def annual_report(
     dataset: Dataset,
     year: int,
@@ -315,6 +317,7 @@ def annual_report(
     )
 
 
+@paused_during
 def final_report(
     dataset: Dataset,
     *,
@@ -397,6 +400,7 @@ def _in_edition(
     return protect_set([built], threshold=threshold, catalogue=catalogue, published=before)[0]
 
 
+@paused_during
 def published_set(
     dataset: Dataset,
     *,

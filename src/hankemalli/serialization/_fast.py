@@ -54,19 +54,18 @@ reader builds, and it never builds a document the full reader refuses.
 from __future__ import annotations
 
 import functools
-import gc
 import json
 import json.scanner
 import re
 import types
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from enum import Enum
 from typing import Any, Union, cast, get_args, get_origin
 
 import attrs
 import pendulum
 
+from .._collector import paused as collector_paused
 from ..model import (
     CODE_LISTS,
     EVENT_TAGS,
@@ -508,7 +507,7 @@ def fast_dataset(text: str | bytes | bytearray) -> Dataset | None:
     if read_record is None or not isinstance(text, str | bytes | bytearray):
         return None  # anything else is the full reader's to refuse (a memoryview, say)
     source = text if isinstance(text, str) else _without_bom(bytes(text))
-    with _collector_paused():
+    with collector_paused():
         try:
             # The parsed data lives only inside this call: it is let go before the
             # collector runs again, which then need not look at it.
@@ -602,45 +601,6 @@ def _records(
         if mark != ",":
             raise _Doubt
         at = skip(text, at + 1).end()
-
-
-#: How many new objects a read must leave behind before they are moved straight to
-#: the collector's oldest generation (some 5,000 participants' worth).
-PROMOTED_FROM = 50_000
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a document is read.
-
-    Reading makes hundreds of thousands of objects that live on (dicts, tuples, the
-    model's objects) and no cycles; each batch of new objects would otherwise make the
-    collector walk the young ones again, for nothing (some 20 % of the time).
-    The collector is left as it was found: a caller that turned it off keeps it off.
-
-    When the collector is turned on again, all the objects the read left behind
-    are young, and its next collection would walk every one of them (3 seconds at
-    1,000,000 participants) only to move them to its oldest generation, where
-    they belong: the dataset lives on. So a read that left at least
-    :data:`PROMOTED_FROM` of them moves them there at once, without a walk:
-    :func:`gc.freeze` then :func:`gc.unfreeze`, which move every tracked object to
-    the oldest generation (`Python's gc module
-    <https://docs.python.org/3/library/gc.html#gc.freeze>`_). Nothing is kept
-    alive by this: the oldest generation is collected as ever, only less often
-    than the young one, so garbage that was young at that moment waits for the
-    next full collection. A process that has frozen objects of its own
-    (:func:`gc.get_freeze_count`) is left as it is, since unfreezing would thaw them.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if gc.get_count()[0] >= PROMOTED_FROM and gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _without_bom(data: bytes) -> bytes:
