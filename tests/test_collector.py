@@ -47,9 +47,7 @@ def test_the_collector_is_paused_while_reports_are_built_and_turned_on_again(
     assert gc.isenabled()
 
 
-def test_a_caller_that_turned_the_collector_off_keeps_it_off(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_caller_that_turned_the_collector_off_keeps_it_off() -> None:
     dataset = demo_dataset()
     as_of = pendulum.date(dataset.programme.end.year + 1, 12, 31)
     gc.disable()

@@ -2,7 +2,7 @@
 
 Reading a document and building a published set make tens or hundreds of thousands of
 objects that live on (the model's objects; the reports, their ledgers and relations)
-and no cycles. Each batch of new objects would otherwise make the collector walk the
+and few cycles. Each batch of new objects would otherwise make the collector walk the
 young ones again, for nothing. :func:`paused` turns it off for the work and on again
 after, as the caller had it.
 """
@@ -28,7 +28,8 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 def paused() -> Iterator[None]:
     """No cyclic garbage collection during the work; the collector left as it was found.
 
-    A caller that turned the collector off keeps it off.
+    A caller that turned the collector off keeps it off. The collector is the
+    process's: cycles that other threads make meanwhile wait for the work to end.
 
     When the collector is turned on again, all the objects the work left behind
     are young, and its next collection would walk every one of them (3 seconds

@@ -123,8 +123,8 @@ def _part_reads_period(statistic: object) -> bool:
     """Whether what a record adds to a statistic's tallies may depend on the period.
 
     True unless the statistic is one of the library's whose answer does not: a
-    count, share or mean as :func:`_mergeable`, a distribution by a key that does not
-    read the period, a count of items in a window other than the period's.
+    count, share, mean or distribution as :func:`_mergeable`, a count of items in a
+    window other than the period's.
     """
     kind = type(statistic)
     if kind in (Count, Share, Mean, Distribution):
@@ -254,9 +254,9 @@ class _Anchored:
         """The members compiled for the family's context, by position in a row.
 
         Compiled once per context, members and breakdown or not, however many report
-        sets ask (:data:`_PLANS`): the members are counts, shares and means of the
-        library's, whose compiled tests and parts are functions of the record and the
-        context alone.
+        sets ask (:data:`_PLANS`): the members are counts, shares, means and
+        distributions of the library's, whose compiled tests and parts are functions of
+        the record and the context alone.
         """
         family = self.family
         statistics, tallies = family._statistics, family.tallies[0]
@@ -458,6 +458,7 @@ class _Family:
                     free
                     and scope in _ANCHORED
                     and self.shared_groups
+                    and self.plain  # a context of one's own may tell the scopes its way
                     and _mergeable(self._statistics[index])
                 ):
                     if scope not in anchored:
@@ -541,11 +542,12 @@ class _Family:
         and a record outside the scope takes no day of the period. So every run's daily
         counts are those of the days of all the runs, counted once per record, over
         the run's own days: the record's days are taken once, not once per run
-        (:meth:`_slice`). Only the library's headcount tallies, compiled, under a
+        (:meth:`_take_span`). Only the library's headcount tallies, compiled, under a
         breakdown that does not read the period.
         """
         return (
             self.shared_groups
+            and self.plain  # the library's own scopes
             and not self.compiler.reference
             and all(type(run._tallies[index]) is _HeadcountTally for run in self.runs)
         )
@@ -648,10 +650,14 @@ class _Family:
                     for c, tallies in zip(compilers, self.tallies, strict=True)
                 ),
             )
-            if isinstance(statistic, Events | Episodes) and not self.compiler.reference:
+            if type(statistic) in (Events, Episodes) and not self.compiler.reference:
+                assert isinstance(statistic, Events | Episodes)
                 window = statistic.window
                 if window is Window.IN_PERIOD:  # the same days for every record: written out
-                    windows = tuple(_in_period(c.ctx) for c in compilers)
+                    windows = tuple(
+                        (c.ctx.period.start, min(c.ctx.period.end, c.ctx.as_of))  # Window.bounds
+                        for c in compilers
+                    )
                 else:
                     windows = tuple(c.bounds(window) for c in compilers)
         else:
@@ -952,12 +958,6 @@ def _assemble(
     return name.define(lines, "rest", "<hankemalli fed indicators>")
 
 
-def _in_period(ctx: Context) -> tuple[pendulum.Date, pendulum.Date]:
-    """The days of :attr:`Window.IN_PERIOD` for every record (:meth:`Window.bounds`)."""
-    period = ctx.period
-    return period.start, min(period.end, ctx.as_of)
-
-
 def _families(runs: Sequence[Run]) -> list[Run | _Family]:
     """The runs, those that differ only in their period gathered into families."""
     found: dict[object, list[Run]] = {}
@@ -1014,6 +1014,8 @@ def _answer(family: _Family, runs: Sequence[Run]) -> bool:
     first = runs[0].calculation
     if first.breakdown is not None or not first.indicators or not family.shared_groups:
         return False
+    if not family.plain or any(type(run.calculation.context) is not Context for run in runs):
+        return False  # the reasoning above is the library's own scopes
     if any(run._reference is not family.runs[0]._reference for run in runs):
         return False
     anchored = {a.scope: a for a in (*family.by_entry, *family.by_exit)}
