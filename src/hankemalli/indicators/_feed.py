@@ -493,8 +493,8 @@ class _Family:
         #: Per set of groups, the span's counters each such record takes its days into, for
         #: each of :attr:`spanned`; the counters of the whole, each group and each group's
         #: records alone (:attr:`span_counters`).
-        self.span_targets: dict[tuple[str, ...], list[list[list[int]]]] = {}
-        self.span_counters: dict[tuple[str, str | None], list[list[int]]] = {}
+        self.span_targets: dict[tuple[str, ...], list[list[_HeadcountTally]]] = {}
+        self.span_counters: dict[tuple[str, str | None], list[_HeadcountTally]] = {}
         #: How many records were in each set of groups and of scopes per run, for
         #: :attr:`scope_counts` and :attr:`unions` (the keys of :attr:`insides`).
         self.seen: dict[tuple[tuple[str, ...], tuple[frozenset[Scope], ...]], int] = {}
@@ -552,7 +552,7 @@ class _Family:
             and all(type(run._tallies[index]) is _HeadcountTally for run in self.runs)
         )
 
-    def _span_targets(self, groups: tuple[str, ...]) -> list[list[list[int]]]:
+    def _span_targets(self, groups: tuple[str, ...]) -> list[list[_HeadcountTally]]:
         """The span's counters a record in ``groups`` takes its days into, per spanned headcount."""
         found = self.span_targets.get(groups)
         if found is not None:
@@ -563,14 +563,15 @@ class _Family:
             wheres = [("alone", groups[0])]
         else:
             wheres = [("whole", None), *(("group", group) for group in groups)]
-        found = []
-        for at, _ in enumerate(self.spanned):
-            counters = []
-            for where in wheres:
-                if where not in self.span_counters:
-                    self.span_counters[where] = [[0] * (self.span_days + 1) for _ in self.spanned]
-                counters.append(self.span_counters[where][at])
-            found.append(counters)
+        start, days = self.span_start, self.span_days
+        for where in wheres:
+            if where not in self.span_counters:
+                self.span_counters[where] = [
+                    _HeadcountTally(start, days, [0] * (days + 1), False) for _ in self.spanned
+                ]
+        found = [
+            [self.span_counters[where][at] for where in wheres] for at in range(len(self.spanned))
+        ]
         self.span_targets[groups] = found
         return found
 
@@ -691,22 +692,18 @@ class _Family:
         """An empty tally of the indicator at ``index``."""
         return _parted(self._statistics[index].tally(self.context))
 
-    def groups_of(self, view: RecordView) -> tuple[str, ...]:
-        """The record's groups by the family's breakdown (one that does not read the period)."""
-        used = self.used
-        if used is not None:
-            return _USED if used(view) else _NOT_USED
-        assert self.key is not None
-        return tuple(self.key.groups(view, self.context))  # a key of one's own may give a list
-
     def add_view(self, view: RecordView) -> None:
         """Take one record into account in every run of the family."""
-        runs, key = self.runs, self.key
+        runs, key, ctx = self.runs, self.key, self.context
         groups: tuple[str, ...] = ()
         if key is None:
             grouped: list[list[list[Tally]]] = self.ungrouped
         elif self.shared_groups:
-            groups = self.groups_of(view)
+            used = self.used
+            if used is not None:
+                groups = _USED if used(view) else _NOT_USED
+            else:
+                groups = tuple(key.groups(view, ctx))  # a key of one's own may give a list
             found = self.grouped.get(groups)
             if found is None:
                 found = self.grouped[groups] = [run._group_tallies(groups) for run in runs]
@@ -731,10 +728,8 @@ class _Family:
                     continue
                 if days is None:
                     days = self.span_days_taken(view)  # type: ignore[assignment]
-                for diff in counters:
-                    for low, high in days:  # type: ignore[union-attr]
-                        diff[low] += 1
-                        diff[high + 1] -= 1
+                for counter in counters:
+                    counter.take(days)
         if not self.by_scope and not self.scope_counts and not self.unions:
             return
         memo = view._memo
@@ -863,21 +858,11 @@ class _Family:
                     ]
                     self._take_span(tallies[index], mine)
 
-    def _take_span(self, tally: Tally, spans: Sequence[list[int]]) -> None:
+    def _take_span(self, tally: Tally, spans: Sequence[_HeadcountTally]) -> None:
         """Take the days of ``tally``'s period from the span's counters ``spans`` into it."""
-        if not spans:
-            return
         assert isinstance(tally, _HeadcountTally)
-        offset, days = tally.start - self.span_start, tally.days
-        diff = tally.diff
         for span in spans:
-            # The number taking part on the period's first day, the changes on each later
-            # day, and the number taking part on its last day leaving at its end.
-            on_first = sum(span[: offset + 1])
-            steps = span[offset + 1 : offset + days]
-            diff[0] += on_first
-            diff[1:days] = [mine + step for mine, step in zip(diff[1:days], steps, strict=True)]
-            diff[days] -= on_first + sum(steps)
+            tally.merge(span.within(tally.start, tally.days))
 
 
 def _assemble(

@@ -452,6 +452,23 @@ class _HeadcountTally:
         assert isinstance(other, _HeadcountTally)
         self.diff = [a + b for a, b in zip(self.diff, other.diff, strict=True)]
 
+    def within(self, start: int, days: int) -> _HeadcountTally:
+        """The same records' days, over the ``days`` days from ``start`` (an ordinal) only.
+
+        Those days must lie within this tally's. The tally is what taking each
+        record's days of them alone would give: the number taking part on the first
+        day, the changes on each later day, and the number on the last day leaving
+        at its end.
+        """
+        offset = start - self.start
+        assert offset >= 0
+        assert offset + days <= self.days
+        if days == 0:
+            return _HeadcountTally(start, 0, [0], self.peak)
+        on_first = sum(self.diff[: offset + 1])
+        steps = self.diff[offset + 1 : offset + days]
+        return _HeadcountTally(start, days, [on_first, *steps, -on_first - sum(steps)], self.peak)
+
     def figure(self, code: str, cumulative: bool) -> Figure:
         # The number taking part each day: the running sum of the changes.
         daily = list(itertools.accumulate(self.diff[: self.days]))
