@@ -181,7 +181,9 @@ class Namer:
         set's years, families and engines): it is compiled once (:func:`_code`).
         """
         exec(_code("\n".join(lines), where), self.names)
-        return self.names[function]  # type: ignore[return-value]
+        # Taken out of the namespace it reads its constants from (its globals): left in,
+        # the two would make a cycle, freed only by the collector, with all they hold.
+        return self.names.pop(function)  # type: ignore[return-value]
 
 
 @functools.lru_cache(maxsize=32)

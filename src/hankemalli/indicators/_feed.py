@@ -37,8 +37,10 @@ exit fall among the periods' edges (:meth:`_Family.scopes`).
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import cast
 
 import pendulum
 
@@ -188,7 +190,9 @@ class _Anchored:
     """
 
     def __init__(self, family: _Family, scope: Scope) -> None:
-        self.family = family
+        #: The family, by a weak reference: it holds this scope, and a cycle between the
+        #: two would keep every tally of a report set alive until the collector finds it.
+        self.family = cast(_Family, weakref.proxy(family))
         self.scope = scope
         #: The indicators (their index in the calculation, and population).
         self.members: list[tuple[int, Selector]] = []
