@@ -112,6 +112,26 @@ def test_ranges_read_in_other_processes_give_the_figures_of_one_pass(
     assert found == calculation.run(demo.participants)
 
 
+def test_the_reader_is_made_before_the_ranges_are_handed_out(
+    demo_lines: Path, demo: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers forked by ``map`` find the record reader compiled, not each its own."""
+    from hankemalli.serialization import _fast
+
+    made: list[int] = []
+
+    def watching(function: object, spans: list[object]) -> object:
+        made.append(_fast._compiled_record_reader.cache_info().currsize)
+        return map(function, spans)  # type: ignore[call-overload]
+
+    _fast._compiled_record_reader.cache_clear()
+    calculation = calculation_for(demo)
+    assert compute_lines(calculation, demo_lines, parts=2, map=watching) == calculation.run(
+        demo.participants
+    )
+    assert made == [1]
+
+
 def test_a_file_of_a_header_only_gives_the_figures_of_no_records(tmp_path: Path, demo) -> None:
     path = tmp_path / "empty.jsonl"
     path.write_text(dumps_lines(Dataset(programme=demo.programme)), encoding="utf-8")

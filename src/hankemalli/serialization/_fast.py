@@ -460,6 +460,18 @@ def _checks_of(cls: type) -> tuple[object, ...]:
     return tuple(getattr(cls, name, None) for name in _CHECKS)
 
 
+def ready_for_lines() -> None:
+    """Make ready now what reading lines of JSON Lines needs: the record reader, orjson.
+
+    Both are otherwise made at the first line a process reads (the reader compiled,
+    orjson imported: some milliseconds, more where Python writes no bytecode cache).
+    A process that then forks workers to read ranges of lines
+    (:func:`~hankemalli.parallel.compute_lines`) hands both to each of them.
+    """
+    line_reader()
+    _orjson_loads()
+
+
 def fast_line(line: str | bytes) -> Participation | None:
     """The participant record on one line of JSON Lines, or None if in doubt.
 
