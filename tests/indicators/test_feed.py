@@ -10,6 +10,7 @@ The figures must be exactly those of each run alone.
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 
 import pendulum
 from attrs import frozen
@@ -19,7 +20,6 @@ from hypothesis import strategies as st
 import hankemalli as h
 from hankemalli import indicators as ind
 from hankemalli.indicators._selectors import reads_period
-from hankemalli.model import Participation
 from hankemalli.testing import strategies as hst
 
 D = pendulum.date
@@ -48,12 +48,6 @@ def _periods(programme: h.Programme, as_of: pendulum.Date) -> list[ind.Reporting
     return found
 
 
-def _alone_and_together(calculations: list[ind.Calculation], records: list[Participation]) -> None:
-    runs = [c.start() for c in calculations]
-    ind.feed(runs, iter(records))
-    assert [r.results() for r in runs] == [c.run(records) for c in calculations]
-
-
 @settings(max_examples=40, deadline=None)
 @given(
     hst.datasets(max_participants=10),
@@ -61,7 +55,10 @@ def _alone_and_together(calculations: list[ind.Calculation], records: list[Parti
     st.sampled_from(BREAKDOWNS),
 )
 def test_runs_over_every_period_fed_together_give_what_each_gives_alone(
-    dataset: h.Dataset, days: int, breakdown: ind.Key | None
+    fed_together: Callable[..., list[ind.Run]],
+    dataset: h.Dataset,
+    days: int,
+    breakdown: ind.Key | None,
 ) -> None:
     programme = dataset.programme
     as_of = programme.end.add(days=days)
@@ -78,7 +75,7 @@ def test_runs_over_every_period_fed_together_give_what_each_gives_alone(
     other = ind.Context(period=calculations[0].context.period, as_of=programme.end)
     calculations.append(ind.Calculation(indicators=EVERYTHING, context=other))
     calculations.append(evolve_rules(calculations[0]))
-    _alone_and_together(calculations, list(dataset.participants))
+    fed_together(calculations, list(dataset.participants))
 
 
 def evolve_rules(calculation: ind.Calculation) -> ind.Calculation:
@@ -95,7 +92,7 @@ def evolve_rules(calculation: ind.Calculation) -> ind.Calculation:
 @settings(max_examples=25, deadline=None)
 @given(hst.assessed_datasets(max_participants=8), st.integers(0, 400))
 def test_evidence_and_instruments_over_every_period_fed_together_give_what_each_gives_alone(
-    dataset: h.Dataset, days: int
+    fed_together: Callable[..., list[ind.Run]], dataset: h.Dataset, days: int
 ) -> None:
     programme = dataset.programme
     as_of = programme.end.add(days=days)
@@ -109,7 +106,7 @@ def test_evidence_and_instruments_over_every_period_fed_together_give_what_each_
         for instrument in dataset.instruments:
             catalogue = ind.instrument_indicators(instrument)
             calculations.append(ind.Calculation(indicators=catalogue, context=context))
-    _alone_and_together(calculations, list(dataset.participants))
+    fed_together(calculations, list(dataset.participants))
 
 
 # What may be asked once for every period ---------------------------------------------------
@@ -151,7 +148,7 @@ def test_a_users_own_selector_is_taken_to_read_the_period() -> None:
 @settings(max_examples=30, deadline=None)
 @given(hst.datasets(max_participants=6), st.integers(-100, 700))
 def test_a_users_own_selector_over_several_periods_counts_per_period(
-    dataset: h.Dataset, days: int
+    fed_together: Callable[..., list[ind.Run]], dataset: h.Dataset, days: int
 ) -> None:
     programme = dataset.programme
     as_of = programme.end.add(days=days)
@@ -173,7 +170,7 @@ def test_a_users_own_selector_over_several_periods_counts_per_period(
         )
         for period in _periods(programme, as_of)
     ]
-    _alone_and_together(calculations, list(dataset.participants))
+    fed_together(calculations, list(dataset.participants))
 
 
 @settings(max_examples=50, deadline=None)

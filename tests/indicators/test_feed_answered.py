@@ -24,7 +24,6 @@ import hankemalli as h
 from hankemalli import indicators as ind
 from hankemalli.demo import demo_dataset
 from hankemalli.indicators import _feed
-from hankemalli.model import Participation
 from hankemalli.testing import strategies as hst
 
 D = pendulum.date
@@ -74,12 +73,6 @@ def _calculations(
     return family, targets
 
 
-def _fed_together(calculations: list[ind.Calculation], records: list[Participation]) -> None:
-    runs = [c.start() for c in calculations]
-    ind.feed(runs, iter(records))
-    assert [r.results() for r in runs] == [c.run(records) for c in calculations]
-
-
 def _answered(calculations: list[ind.Calculation]) -> int:
     """How many of the calculations' runs a family answers (not fed themselves)."""
     members = _feed._families([c.start() for c in calculations])
@@ -92,17 +85,19 @@ def _answered(calculations: list[ind.Calculation]) -> int:
 @settings(max_examples=40, deadline=None)
 @given(hst.datasets(max_participants=10), st.integers(-200, 900))
 def test_a_targets_runs_answered_by_the_years_give_what_each_gives_alone(
-    dataset: h.Dataset, days: int
+    fed_together: Callable[..., list[ind.Run]], dataset: h.Dataset, days: int
 ) -> None:
     programme = dataset.programme
     as_of = programme.end.add(days=days)
     if as_of < programme.start:
         return  # no year to report
     family, targets = _calculations(programme, as_of, TARGETS)
-    _fed_together(family + targets, list(dataset.participants))
+    fed_together(family + targets, list(dataset.participants))
 
 
-def test_the_targets_runs_of_the_demo_are_answered_and_give_what_each_gives_alone() -> None:
+def test_the_targets_runs_of_the_demo_are_answered_and_give_what_each_gives_alone(
+    fed_together: Callable[..., list[ind.Run]],
+) -> None:
     dataset = demo_dataset()
     programme = dataset.programme
     as_of = D(programme.end.year + 1, 12, 31)
@@ -110,7 +105,7 @@ def test_the_targets_runs_of_the_demo_are_answered_and_give_what_each_gives_alon
     # Every target's run is answered by the family (none is fed itself) ...
     assert _answered(family + targets) == len(targets)
     # ... and each figure is the one the run gives alone.
-    _fed_together(family + targets, list(dataset.participants))
+    fed_together(family + targets, list(dataset.participants))
 
 
 def test_someone_taking_part_over_several_years_is_counted_once_over_the_programme() -> None:
@@ -137,7 +132,9 @@ def test_someone_taking_part_over_several_years_is_counted_once_over_the_program
     assert answered == [t.run(records)["participants"].numerator for t in targets]
 
 
-def test_a_run_over_a_period_not_made_of_the_familys_periods_is_fed_itself() -> None:
+def test_a_run_over_a_period_not_made_of_the_familys_periods_is_fed_itself(
+    fed_together: Callable[..., list[ind.Run]],
+) -> None:
     dataset = demo_dataset()
     programme = dataset.programme
     as_of = D(programme.end.year + 1, 12, 31)
@@ -152,23 +149,25 @@ def test_a_run_over_a_period_not_made_of_the_familys_periods_is_fed_itself() -> 
         ),
     )
     assert _answered([*family, odd]) == 0
-    _fed_together([*family, odd], list(dataset.participants))
+    fed_together([*family, odd], list(dataset.participants))
 
 
-def test_a_run_of_an_indicator_the_family_does_not_count_once_per_record_is_fed_itself() -> None:
+def test_a_run_of_an_indicator_the_family_does_not_count_once_per_record_is_fed_itself(
+    fed_together: Callable[..., list[ind.Run]],
+) -> None:
     dataset = demo_dataset()
     programme = dataset.programme
     as_of = D(programme.end.year + 1, 12, 31)
     # The number of stayers is no merge of the years': the run is fed itself.
     family, targets = _calculations(programme, as_of, (EVERYTHING["stayers"],))
     assert _answered(family + targets) == 0
-    _fed_together(family + targets, list(dataset.participants))
+    fed_together(family + targets, list(dataset.participants))
 
 
 @settings(max_examples=25, deadline=None)
 @given(hst.datasets(max_participants=10), st.integers(-200, 900))
 def test_counts_of_everyone_and_a_peak_taken_as_the_average_give_what_each_gives_alone(
-    dataset: h.Dataset, days: int
+    fed_together: Callable[..., list[ind.Run]], dataset: h.Dataset, days: int
 ) -> None:
     programme = dataset.programme
     as_of = programme.end.add(days=days)
@@ -186,7 +185,7 @@ def test_counts_of_everyone_and_a_peak_taken_as_the_average_give_what_each_gives
     family_of = _feed._Family([c.start() for c in calculations])
     assert family_of.copies  # the peak takes nothing of its own
     assert family_of.scope_counts  # participants and stayers are added up at the end
-    _fed_together(calculations, list(dataset.participants))
+    fed_together(calculations, list(dataset.participants))
 
 
 def test_a_run_fed_before_keeps_its_peak_and_adds_the_new_records() -> None:
@@ -234,18 +233,20 @@ def test_the_scopes_a_family_tells_by_the_edges_are_each_periods_own(
         assert again == expected
 
 
-def test_the_plans_of_indicators_counted_once_per_record_are_compiled_once() -> None:
+def test_the_plans_of_indicators_counted_once_per_record_are_compiled_once(
+    fed_together: Callable[..., list[ind.Run]],
+) -> None:
     dataset = demo_dataset()
     programme = dataset.programme
     as_of = D(programme.end.year + 1, 12, 31)
     family, targets = _calculations(programme, as_of, TARGETS)
     records = list(dataset.participants)
     _feed._PLANS.clear()
-    _fed_together(family + targets, records)
+    fed_together(family + targets, records)
     kept = dict(_feed._PLANS)
     assert kept  # the indicators by entry and by exit
     # Fed again: the same plans (not compiled anew), and the same figures.
-    _fed_together(family + targets, records)
+    fed_together(family + targets, records)
     assert kept == _feed._PLANS
     assert all(_feed._PLANS[k] is kept[k] for k in kept)
 

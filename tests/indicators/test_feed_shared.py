@@ -17,6 +17,8 @@ each run fed alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pendulum
 from attrs import frozen
 from hypothesis import given, settings
@@ -27,7 +29,6 @@ from hankemalli import indicators as ind
 from hankemalli.demo import demo_dataset
 from hankemalli.indicators import _feed
 from hankemalli.indicators._statistics import _HeadcountTally
-from hankemalli.model import Participation
 from hankemalli.testing import strategies as hst
 
 D = pendulum.date
@@ -55,15 +56,6 @@ def _years_and_whole(programme: h.Programme, as_of: pendulum.Date) -> list[ind.R
     return [*years, ind.ReportingPeriod(start=programme.start, end=programme.end)]
 
 
-def _fed_together(
-    calculations: list[ind.Calculation], records: list[Participation]
-) -> list[ind.Run]:
-    runs = [c.start() for c in calculations]
-    ind.feed(runs, iter(records))
-    assert [r.results() for r in runs] == [c.run(records) for c in calculations]
-    return runs
-
-
 def _calculations(
     indicators: tuple[ind.Indicator, ...],
     periods: list[ind.ReportingPeriod],
@@ -80,14 +72,16 @@ def _calculations(
     ]
 
 
-def test_a_record_in_one_group_is_counted_in_its_groups_own_tallies_and_merged_at_the_end() -> None:
+def test_a_record_in_one_group_is_counted_in_its_groups_own_tallies_and_merged_at_the_end(
+    fed_together: Callable[..., list[ind.Run]],
+) -> None:
     dataset = demo_dataset()
     programme = dataset.programme
     as_of = D(programme.end.year + 1, 12, 31)
     calculations = _calculations(EVERYTHING, _years_and_whole(programme, as_of), as_of, GENDER)
     family = _feed._Family([c.start() for c in calculations])
     assert family.alone_ok  # gender: one group per record, the library's tallies
-    _fed_together(calculations, list(dataset.participants))
+    fed_together(calculations, list(dataset.participants))
     # Fed again as one family, to look inside: the records went into the groups' own rows.
     family = _feed._Family([c.start() for c in calculations])
     for record in dataset.participants:
@@ -98,7 +92,9 @@ def test_a_record_in_one_group_is_counted_in_its_groups_own_tallies_and_merged_a
     assert set(family.alone) <= {g for groups in family.grouped for g in groups}
 
 
-def test_several_groups_per_record_are_taken_into_the_whole_and_each_group() -> None:
+def test_several_groups_per_record_are_taken_into_the_whole_and_each_group(
+    fed_together: Callable[..., list[ind.Run]],
+) -> None:
     dataset = demo_dataset()
     programme = dataset.programme
     as_of = D(programme.end.year + 1, 12, 31)
@@ -112,7 +108,7 @@ def test_several_groups_per_record_are_taken_into_the_whole_and_each_group() -> 
             family.add_view(view)
     several = [g for g in family.grouped if len(g) > 1]
     assert several  # the demo has participants of several services
-    _fed_together(calculations, list(dataset.participants))
+    fed_together(calculations, list(dataset.participants))
 
 
 def test_a_distribution_by_entry_is_counted_once_per_record_in_its_stretch() -> None:
@@ -148,7 +144,10 @@ def test_a_distribution_by_entry_is_counted_once_per_record_in_its_stretch() -> 
     st.sampled_from([None, GENDER, ind.ByService()]),
 )
 def test_distributions_by_keys_that_read_the_period_or_not_give_what_each_run_gives_alone(
-    dataset: h.Dataset, days: int, breakdown: ind.Key | None
+    fed_together: Callable[..., list[ind.Run]],
+    dataset: h.Dataset,
+    days: int,
+    breakdown: ind.Key | None,
 ) -> None:
     programme = dataset.programme
     as_of = programme.end.add(days=days)
@@ -171,7 +170,7 @@ def test_distributions_by_keys_that_read_the_period_or_not_give_what_each_run_gi
         )
     )
     periods = _years_and_whole(programme, as_of)
-    _fed_together(_calculations(indicators, periods, as_of, breakdown), list(dataset.participants))
+    fed_together(_calculations(indicators, periods, as_of, breakdown), list(dataset.participants))
 
 
 @settings(max_examples=60, deadline=None)
@@ -182,6 +181,7 @@ def test_distributions_by_keys_that_read_the_period_or_not_give_what_each_run_gi
     st.sampled_from([None, GENDER, ind.ByService()]),
 )
 def test_headcounts_taken_once_over_the_span_give_each_period_its_own_days(
+    fed_together: Callable[..., list[ind.Run]],
     dataset: h.Dataset,
     days: int,
     spans: list[tuple[int, int]],
@@ -210,7 +210,7 @@ def test_headcounts_taken_once_over_the_span_give_each_period_its_own_days(
         entered,
     )
     calculations = _calculations(indicators, periods, as_of, breakdown)
-    runs = _fed_together(calculations, list(dataset.participants))
+    runs = fed_together(calculations, list(dataset.participants))
     if len(runs) > 1:
         family = _feed._Family([c.start() for c in calculations])
         assert [index for index, _ in family.spanned] == [0]  # the peak copies the average
@@ -257,7 +257,10 @@ class EveryEvent(ind.Events):
     st.sampled_from([None, GENDER, ind.ByService()]),
 )
 def test_runs_of_a_users_own_context_fed_together_give_what_each_gives_alone(
-    dataset: h.Dataset, days: int, breakdown: ind.Key | None
+    fed_together: Callable[..., list[ind.Run]],
+    dataset: h.Dataset,
+    days: int,
+    breakdown: ind.Key | None,
 ) -> None:
     programme = dataset.programme
     as_of = programme.end.add(days=days)
@@ -284,13 +287,13 @@ def test_runs_of_a_users_own_context_fed_together_give_what_each_gives_alone(
         )
         for period in periods
     ]
-    _fed_together(calculations + targets, list(dataset.participants))
+    fed_together(calculations + targets, list(dataset.participants))
 
 
 @settings(max_examples=40, deadline=None)
 @given(hst.datasets(max_participants=10), st.integers(-200, 900))
 def test_a_users_own_count_of_items_beside_the_librarys_in_a_family_counts_its_own(
-    dataset: h.Dataset, days: int
+    fed_together: Callable[..., list[ind.Run]], dataset: h.Dataset, days: int
 ) -> None:
     """Each count of items reads its own items, in its own scope, whichever comes first."""
     programme = dataset.programme
@@ -308,4 +311,4 @@ def test_a_users_own_count_of_items_beside_the_librarys_in_a_family_counts_its_o
         )
     )
     periods = _years_and_whole(programme, as_of)
-    _fed_together(_calculations(indicators, periods, as_of, GENDER), list(dataset.participants))
+    fed_together(_calculations(indicators, periods, as_of, GENDER), list(dataset.participants))
