@@ -2,9 +2,10 @@
 
 Reading a document and building a published set make tens or hundreds of thousands of
 objects that live on (the model's objects; the reports, their ledgers and relations)
-and few cycles. Each batch of new objects would otherwise make the collector walk the
-young ones again, for nothing. :func:`paused` turns it off for the work and on again
-after, as the caller had it.
+and no cycles (tests/test_collector.py checks that the reports leave none). Each batch
+of new objects would otherwise make the collector walk the young ones again, for
+nothing. :func:`paused` turns it off for the work and on again after, as the caller
+had it.
 """
 
 from __future__ import annotations

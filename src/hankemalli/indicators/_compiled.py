@@ -74,6 +74,7 @@ __all__ = [
     "Inline",
     "Part",
     "Test",
+    "in_period",
     "inline_form",
     "interpreted",
     "is_interpreted",
@@ -509,13 +510,18 @@ def _started_with(compiler: Compiler, selector: StartedWith) -> Test | None:
     return lambda view: bool(view.episodes) and view.episodes[0].service is service
 
 
+def in_period(ctx: Context) -> tuple[pendulum.Date, pendulum.Date]:
+    """The days of :attr:`Window.IN_PERIOD` (:meth:`Window.bounds`), the same for every record."""
+    return ctx.period.start, min(ctx.period.end, ctx.as_of)
+
+
 def _window(window: Window, ctx: Context) -> Bounds:
     """:meth:`Window.bounds` with the context's dates and rules bound in."""
     as_of, rules = ctx.as_of, ctx.rules
     if window is Window.ANY_TIME:
         return lambda view: (view.periods[0][0], as_of)
     if window is Window.IN_PERIOD:
-        fixed = (ctx.period.start, min(ctx.period.end, as_of))
+        fixed = in_period(ctx)
         return lambda view: fixed
     if window is Window.DURING:
 

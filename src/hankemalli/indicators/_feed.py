@@ -46,7 +46,7 @@ import pendulum
 
 from ..model import Participation
 from ._assembled import Adder, Namer, assemble, blocks, interpret, kinds, write_take
-from ._compiled import Bounds, Compiler, Dated, Part, Test, _days_taken_part
+from ._compiled import Bounds, Compiler, Dated, Part, Test, _days_taken_part, in_period
 from ._context import Context, RecordView, Scope
 from ._engine import Run, _parted
 from ._evidence import UsedModel
@@ -659,10 +659,7 @@ class _Family:
                 assert isinstance(statistic, Events | Episodes)
                 window = statistic.window
                 if window is Window.IN_PERIOD:  # the same days for every record: written out
-                    windows = tuple(
-                        (c.ctx.period.start, min(c.ctx.period.end, c.ctx.as_of))  # Window.bounds
-                        for c in compilers
-                    )
+                    windows = tuple(in_period(c.ctx) for c in compilers)
                 else:
                     windows = tuple(c.bounds(window) for c in compilers)
         else:
