@@ -52,6 +52,7 @@ from ._selectors import (
     StartedWith,
     UsedService,
     Window,
+    in_period,
     reads_period,
 )
 from ._statistics import (
@@ -74,7 +75,6 @@ __all__ = [
     "Inline",
     "Part",
     "Test",
-    "in_period",
     "inline_form",
     "interpreted",
     "is_interpreted",
@@ -508,11 +508,6 @@ def _used_service(compiler: Compiler, selector: UsedService) -> Test | None:
 def _started_with(compiler: Compiler, selector: StartedWith) -> Test | None:
     service = selector.service
     return lambda view: bool(view.episodes) and view.episodes[0].service is service
-
-
-def in_period(ctx: Context) -> tuple[pendulum.Date, pendulum.Date]:
-    """The days of :attr:`Window.IN_PERIOD` (:meth:`Window.bounds`), the same for every record."""
-    return ctx.period.start, min(ctx.period.end, ctx.as_of)
 
 
 def _window(window: Window, ctx: Context) -> Bounds:

@@ -46,12 +46,12 @@ import pendulum
 
 from ..model import Participation
 from ._assembled import Adder, Namer, assemble, blocks, interpret, kinds, write_take
-from ._compiled import Bounds, Compiler, Dated, Part, Test, _days_taken_part, in_period
+from ._compiled import Bounds, Compiler, Dated, Part, Test, _days_taken_part
 from ._context import Context, RecordView, Scope
 from ._engine import Run, _parted
 from ._evidence import UsedModel
 from ._measures import key_reads_period, measure_reads_period
-from ._selectors import Selector, Window, reads_period
+from ._selectors import Selector, Window, in_period, reads_period
 from ._statistics import (
     AverageHeadcount,
     Count,

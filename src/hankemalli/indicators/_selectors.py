@@ -328,7 +328,7 @@ class Window(StrEnum):
         if self is Window.ANY_TIME:
             return first, ctx.as_of
         if self is Window.IN_PERIOD:
-            return ctx.period.start, min(ctx.period.end, ctx.as_of)
+            return in_period(ctx)
         if self is Window.DURING:
             return first, last if last is not None else ctx.as_of
         if last is None:
@@ -342,6 +342,14 @@ class Window(StrEnum):
             six = view.after_exit(months=6)
             return six, view.after_exit(months=6, days=rules.follow_up_days)
         return view.after_exit(days=1), ctx.as_of
+
+
+def in_period(ctx: Context) -> tuple[pendulum.Date, pendulum.Date]:
+    """The days of :attr:`Window.IN_PERIOD`: the period's first day to its last or as_of.
+
+    The same for every record, so compiled code fixes them once per context.
+    """
+    return ctx.period.start, min(ctx.period.end, ctx.as_of)
 
 
 #: What an :class:`EventMatch` can match: outcome events, and the starts of spells.
