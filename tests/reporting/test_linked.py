@@ -22,7 +22,15 @@ from hypothesis import strategies as st
 from scipy.optimize import linprog
 
 from hankemalli.reporting import derivable_counts
-from hankemalli.reporting._linked import determined, protect_linked
+from hankemalli.reporting._linked import (
+    _Audit,
+    _deleted,
+    _determined,
+    _integer_echelon,
+    _simplex_max,
+    determined,
+    protect_linked,
+)
 
 
 def derivable(hidden, relations):
@@ -139,6 +147,12 @@ def linked_years(years):
 
 
 counts = st.one_of(st.integers(0, 4), st.integers(5, 60))
+#: Two or three years of 2 × 2 tables (with their margins and final table: linked_years).
+two_by_two_years = st.lists(
+    st.lists(st.lists(counts, min_size=2, max_size=2), min_size=2, max_size=2),
+    min_size=2,
+    max_size=3,
+)
 grids = st.integers(1, 4).flatmap(
     lambda rows: st.integers(2, 4).flatmap(
         lambda cols: st.lists(
@@ -357,14 +371,7 @@ def test_the_audit_finds_what_the_attackers_linear_programmes_find(cells, data):
 
 
 @settings(max_examples=40, deadline=None)
-@given(
-    st.lists(
-        st.lists(st.lists(counts, min_size=2, max_size=2), min_size=2, max_size=2),
-        min_size=2,
-        max_size=3,
-    ),
-    st.data(),
-)
+@given(two_by_two_years, st.data())
 def test_the_audit_finds_what_the_attackers_linear_programmes_find_in_linked_tables(years, data):
     """Annual tables and their final table, any withheld set, a signed cell or two."""
     values, relations = linked_years(years)
@@ -393,3 +400,130 @@ def test_zeros_already_published_as_withheld_that_bounds_give_away_are_reported_
     found = protect_linked(values, relations, 5, fixed=fixed)
     assert found.exposed == {"inactive", "employed"}
     assert found.withheld == {"inactive", "employed"}
+
+
+# ------------------------------------------------ the audit's parts, checked apart
+#
+# The audit is exact, so its faster parts must give what a slower, independent
+# computation gives: the simplex in whole numbers the maximum HiGHS finds, a form
+# made by deleting columns the form made afresh, and an audit made from a wider
+# set's form (or from answers kept for groups met before) what the attacker's
+# linear programmes find.
+
+
+def _rational_form(pivots):
+    """A reduced form with each row divided by its pivot's value: unique for its row space."""
+    return {p: {k: Fraction(v, row[p]) for k, v in row.items()} for p, row in pivots.items()}
+
+
+def _touching(relations):
+    """The relations that touch a set of cells, as protect_linked gives them to its audit."""
+    links = [tuple((cell, c) for cell, c in relation if c) for relation in relations]
+    return lambda cells: [relation for relation in links if any(c in cells for c, _ in relation)]
+
+
+def test_the_simplex_in_whole_numbers_finds_the_exact_maximum():
+    """Maximise x0 + x1 with 3 x0 ≤ 2 x1, both at most 1: 5/3, at x0 = 2/3 and x1 = 1."""
+    best, point = _simplex_max([1, 1], [{0: 3, 1: -2}], upper=[0, 1])
+    assert best == Fraction(5, 3)
+    assert point == [Fraction(2, 3), Fraction(1)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(1, 6).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.integers(0, 3), min_size=n, max_size=n),
+            st.lists(
+                st.dictionaries(st.integers(0, n - 1), st.integers(-4, 4), max_size=n),
+                max_size=6,
+            ),
+            st.sets(st.integers(0, n - 1)),
+        )
+    )
+)
+def test_the_simplex_in_whole_numbers_finds_the_maximum_highs_finds(problem):
+    """Any such programme with a finite maximum: the same maximum, at a point that is exact."""
+    objective, limits, capped = problem
+    n = len(objective)
+    capped |= {j for j, c in enumerate(objective) if c}  # so that the maximum is finite
+    best, point = _simplex_max(objective, limits, upper=capped)
+    rows = [[row.get(j, 0) for j in range(n)] for row in limits if row]
+    bounds = [(0, 1) if j in capped else (0, None) for j in range(n)]
+    highs = linprog(
+        [-c for c in objective],
+        A_ub=np.array(rows) if rows else None,
+        b_ub=[0] * len(rows) if rows else None,
+        bounds=bounds,
+        method="highs",
+    )
+    assert highs.status == 0
+    assert abs(float(best) + highs.fun) < 1e-7
+    assert best == sum(c * x for c, x in zip(objective, point, strict=True))
+    assert all(x >= 0 for x in point)
+    assert all(point[j] <= 1 for j in capped)
+    assert all(sum(v * point[j] for j, v in row.items()) <= 0 for row in limits)
+
+
+def test_a_form_with_a_column_deleted_is_the_form_of_the_cells_left():
+    """a + b = s (s shown) and b + c = t (t shown), all of a, b, c withheld; then b is shown.
+
+    Afresh, a and c are each alone in a relation; from the form of all three, the row
+    that led at a (a + b) loses b and stays, and b + c's row, reduced against it, is c.
+    """
+    relations = [[("a", 1), ("b", 1), ("s", -1)], [("b", 1), ("c", 1), ("t", -1)]]
+    number = {"a": 0, "b": 1, "c": 2}
+    whole = _integer_echelon(number, relations)
+    assert _rational_form(whole) == {0: {0: 1, 2: -1}, 1: {1: 1, 2: 1}}  # a − c, b + c
+    left = _deleted(whole, {1})
+    assert _rational_form(left) == _rational_form(_integer_echelon({"a": 0, "c": 2}, relations))
+    assert _rational_form(left) == {0: {0: 1}, 2: {2: 1}}
+    assert whole == {0: {0: 1, 2: -1}, 1: {1: 1, 2: 1}}  # the wider form is left as it was
+
+
+@settings(max_examples=80, deadline=None)
+@given(grids, st.data())
+def test_a_form_made_by_deleting_columns_is_the_form_made_afresh(cells, data):
+    values, relations = table(cells)
+    keys = sorted(values, key=repr)
+    number = {cell: n for n, cell in enumerate(keys)}
+    wider = data.draw(st.sets(st.sampled_from(keys), min_size=1), label="wider")
+    kept = data.draw(st.sets(st.sampled_from(sorted(wider, key=repr))), label="kept")
+    whole = _integer_echelon({c: number[c] for c in wider}, relations)
+    made = _deleted(whole, {number[c] for c in wider - kept})
+    afresh = _integer_echelon({c: number[c] for c in kept}, relations)
+    assert _rational_form(made) == _rational_form(afresh)
+
+
+@settings(max_examples=60, deadline=None)
+@given(grids, st.data())
+def test_an_audit_from_a_wider_sets_form_finds_what_the_attack_finds(cells, data):
+    """Each set within the one before, audited from its form: the attacker's answer each time."""
+    values, relations = table(cells)
+    audit = _Audit(values, lambda cell: values[cell] == 0, _touching(relations))
+    withheld = frozenset(data.draw(st.sets(st.sampled_from(sorted(values, key=repr)))))
+    assert audit.fixed(withheld) == attacked(withheld, relations, values)
+    while withheld:
+        shown = data.draw(st.sampled_from(sorted(withheld, key=repr)), label="shown")
+        smaller = withheld - {shown}
+        assert audit.fixed(smaller, within=withheld) == attacked(smaller, relations, values)
+        withheld = smaller
+
+
+@settings(max_examples=100, deadline=None)
+@given(two_by_two_years, st.data())
+def test_audits_that_share_their_groups_answers_find_what_fresh_audits_find(years, data):
+    """One memo over a run of withheld sets, as protect_linked keeps it: each answer as afresh.
+
+    Each set differs from the one before by a cell withheld or shown, as protect_linked's
+    trials do, so groups of cells are met again, and others like them.
+    """
+    values, relations = linked_years(years)
+    keys = sorted(values, key=repr)
+    touching = _touching(relations)
+    memo = {}
+    withheld = data.draw(st.sets(st.sampled_from(keys), min_size=len(keys) // 3), label="withheld")
+    for _ in range(data.draw(st.integers(1, 12), label="audits")):
+        shared = _determined(set(withheld), touching(withheld), values, frozenset(), memo)
+        assert shared == determined(withheld, relations, values)
+        withheld ^= {data.draw(st.sampled_from(keys), label="withheld or shown")}

@@ -40,7 +40,7 @@ count and every identity (``d`` in the null space of the relations restricted to
 the withheld cells) and does not lower a withheld zero. A count is derivable when
 every such direction leaves it alone. The zeros that no direction can raise
 (implicitly zero) are found by a small linear programme over the zeros only
-(:func:`_implicit_zeros`); they are as good as published, and the rest is the exact
+(:func:`_stuck`); they are as good as published, and the rest is the exact
 linear check. Bounds from counts being whole numbers (an interval of [1, 1.5]
 holds one whole number) are not modelled, as in those tools' audits.
 
@@ -155,31 +155,37 @@ def _integer_echelon(
             n = index.get(cell)
             if n is not None:
                 row[n] = row.get(n, 0) + coefficient
-        row = {k: v for k, v in row.items() if v}
-        for pivot in sorted(k for k in row if k in pivots):
-            factor = row.get(pivot)
-            if factor:
-                base = pivots[pivot]
-                row = _combined(row, base[pivot], base, factor)
-        if not row:
-            continue
-        pivot = min(row)
-        for other, other_row in pivots.items():
-            factor = other_row.get(pivot)
-            if factor:
-                pivots[other] = _combined(other_row, row[pivot], row, factor)
-        pivots[pivot] = row
+        _insert({k: v for k, v in row.items() if v}, pivots)
     return pivots
+
+
+def _insert(row: dict[int, int], pivots: dict[int, dict[int, int]]) -> None:
+    """Add ``row`` to the reduced form ``pivots`` (:func:`_integer_echelon`), keeping it reduced."""
+    for pivot in sorted(k for k in row if k in pivots):
+        factor = row.get(pivot)
+        if factor:
+            base = pivots[pivot]
+            row = _combined(row, base[pivot], base, factor)
+    if not row:
+        return
+    pivot = min(row)
+    for other, other_row in pivots.items():
+        factor = other_row.get(pivot)
+        if factor:
+            pivots[other] = _combined(other_row, row[pivot], row, factor)
+    pivots[pivot] = row
 
 
 def _combined(row: dict[int, int], a: int, other: dict[int, int], b: int) -> dict[int, int]:
     """``a * row - b * other``, divided by the greatest common divisor of its values."""
-    out = {k: a * v for k, v in row.items()}
+    out = dict(row) if a == 1 else {k: a * v for k, v in row.items()}
+    get = out.get
     for k, v in other.items():
-        out[k] = out.get(k, 0) - b * v
-    out = {k: v for k, v in out.items() if v}
-    divisor = math.gcd(*out.values()) if out else 1
-    return {k: v // divisor for k, v in out.items()}
+        out[k] = get(k, 0) - b * v
+    divisor = math.gcd(*out.values())  # 0 only if every value is
+    if divisor > 1:
+        return {k: v // divisor for k, v in out.items() if v}
+    return {k: v for k, v in out.items() if v}
 
 
 def _reduced(
@@ -202,9 +208,14 @@ def _linear(hidden: set[K], relations: Iterable[Iterable[tuple[K, int]]]) -> set
     links = [tuple(relation) for relation in relations]
     found = _alone(hidden, links)
     for part, rows in _parts(hidden - found, links):
-        cells, pivots = _reduced(part, rows)
-        found |= {cells[pivot] for pivot, row in pivots.items() if len(row) == 1}
+        found |= _linear_part(part, rows)
     return found
+
+
+def _linear_part(part: set[K], rows: Iterable[Iterable[tuple[K, int]]]) -> set[K]:
+    """The cells of ``part`` that ``rows`` fix by linear algebra alone (one elimination)."""
+    cells, pivots = _reduced(part, rows)
+    return {cells[pivot] for pivot, row in pivots.items() if len(row) == 1}
 
 
 def determined(
@@ -229,11 +240,37 @@ def determined(
     links = [tuple(relation) for relation in relations]
     if values is None:
         return _linear(secret, links)
+    return _determined(secret, links, values, frozenset(signed), {})
+
+
+def _determined(
+    secret: set[K],
+    links: list[tuple[tuple[K, int], ...]],
+    values: Mapping[K, int],
+    signed: frozenset[K],
+    memo: dict[frozenset[K], frozenset[K]],
+) -> set[K]:
+    """:func:`determined` with ``values``, each group's answer kept in ``memo``.
+
+    ``links`` must hold every relation that touches a cell of ``secret``. The cells
+    left alone in a relation are found first (:func:`_alone`); the rest fall into
+    groups that no relation links (:func:`_parts`), and each group is solved with
+    every relation on it. What a group fixes therefore depends on the group alone
+    (given ``values``, ``signed`` and the relations, which a memo must not outlive),
+    so a group met again, in this call or a later one, is answered from ``memo``:
+    :func:`protect_linked` audits sets that differ by a cell or two, over and over.
+    """
     found = _alone(secret, links)
     for part, rows in _parts(secret - found, links):
-        zeros = {cell for cell in part if values[cell] == 0 and cell not in signed}
-        stuck = _implicit_zeros(zeros, part, rows) if zeros else set()
-        found |= stuck | _linear(part - stuck, rows)
+        key = frozenset(part)
+        fixed = memo.get(key)
+        if fixed is None:
+            zeros = {cell for cell in part if values[cell] == 0 and cell not in signed}
+            # No cell of a group is alone in a relation (the first step found those),
+            # so the linear check needs no first step of its own.
+            got = _bounded(zeros, part, rows) if zeros else _linear_part(part, rows)
+            fixed = memo[key] = frozenset(got)
+        found |= fixed
     return found
 
 
@@ -318,109 +355,237 @@ def derivable_counts(
     return determined(withheld, relations, values, signed=signed)
 
 
-def _implicit_zeros(
-    zeros: set[K], hidden: set[K], relations: list[tuple[tuple[K, int], ...]]
-) -> set[K]:
-    """The withheld zeros that no change keeping what is published can raise.
+def _bounded(zeros: set[K], hidden: set[K], relations: list[tuple[tuple[K, int], ...]]) -> set[K]:
+    """The cells of one group of withheld cells that are fixed, some of them zeros.
 
-    The relations restricted to the withheld cells are brought to reduced row
-    echelon form over the rationals with the zeros' columns last, so a row whose
-    leading cell is a zero holds zeros only; the other rows lead with a cell that
-    has no bound and so bind nothing. Those rows ``B`` leave ``B w = 0``, ``w ≥ 0``
-    over the zeros; a zero is stuck when no such ``w`` is positive at it. Found by
-    one linear programme (:func:`_simplex_max`).
+    The relations restricted to the group are reduced once (:func:`_integer_echelon`,
+    the zeros' columns last), and :func:`_fixed_columns` reads the fixed cells
+    from that form.
     """
     order = {cell: (cell in zeros, repr(cell)) for cell in hidden}
     columns = sorted(hidden, key=order.__getitem__)
     index = {cell: n for n, cell in enumerate(columns)}
     pivots = _integer_echelon(index, relations)
-    first_zero = len(hidden) - len(zeros)
+    return {columns[n] for n in _fixed_columns(pivots, first_zero=len(hidden) - len(zeros))}
+
+
+def _fixed_columns(pivots: dict[int, dict[int, int]], *, first_zero: int) -> set[int]:
+    """The columns fixed by the reduced form ``pivots`` and by the zeros' bounds.
+
+    ``pivots`` is the reduced form of the relations restricted to the withheld cells
+    (:func:`_integer_echelon`) with the zeros' columns last, from ``first_zero``. The
+    withheld zeros that cannot rise are found from it (:func:`_stuck`), and are as
+    good as published. Their columns taken out (:func:`_deleted`), a row left
+    holding one cell fixes that cell: exactly what the linear check over the cells
+    less those zeros finds, since deleting columns keeps the row space of the rest.
+    """
+    stuck = _stuck(pivots, first_zero=first_zero)
+    if stuck:
+        pivots = _deleted(pivots, stuck)
+    return stuck | {pivot for pivot, row in pivots.items() if len(row) == 1}
+
+
+def _deleted(pivots: dict[int, dict[int, int]], gone: set[int]) -> dict[int, dict[int, int]]:
+    """The reduced form ``pivots`` with the columns ``gone`` deleted, reduced again.
+
+    Deleting a column is showing its cell: the rest is the reduced form of the
+    relations restricted to the cells left, found without eliminating them all
+    again. A row that led at a deleted column, if anything is left of it, holds only
+    columns that led no row (the form is reduced), and is added again
+    (:func:`_insert`); every other row still leads at its pivot. ``pivots`` is left
+    as it was (its rows are shared where nothing is deleted from them).
+    """
+    kept: dict[int, dict[int, int]] = {}
+    led: list[dict[int, int]] = []
+    for pivot, row in pivots.items():
+        if pivot in gone:
+            rest = {k: v for k, v in row.items() if k not in gone}
+            if rest:
+                led.append(rest)
+        elif gone.isdisjoint(row):
+            kept[pivot] = row
+        else:
+            kept[pivot] = {k: v for k, v in row.items() if k not in gone}
+    for row in led:
+        _insert(row, kept)
+    return kept
+
+
+def _stuck(pivots: Mapping[int, Mapping[int, int]], *, first_zero: int) -> set[int]:
+    """The columns of the withheld zeros that no change keeping what is published can raise.
+
+    ``pivots`` is the reduced form of the relations restricted to the withheld cells
+    with the zeros' columns last, from ``first_zero``, so a row whose leading cell is
+    a zero holds zeros only; the other rows lead with a cell that has no bound and so
+    bind nothing. Those rows ``B`` leave ``B w = 0``, ``w ≥ 0`` over the zeros; a
+    zero is stuck when no such ``w`` is positive at it. Found by one linear
+    programme (:func:`_simplex_max`).
+    """
+    # Each such row, times the sign of its pivot: w_p = -(sum of row[j] w_j) / row[p]
+    # is at least 0 when the sum times that sign is at most 0.
     bound = {
-        p: {k: Fraction(v, row[p]) for k, v in row.items()}
+        p: {k: v if row[p] > 0 else -v for k, v in row.items()}
         for p, row in pivots.items()
         if p >= first_zero
     }
     free = sorted({k for row in bound.values() for k in row} - set(bound))
     # One linear programme over the zeros in those rows: the free zeros w_j (no
     # upper bound: the changes form a cone) and, for each zero z, t_z ≤ w_z and
-    # t_z ≤ 1. The bound zeros are w_p = -(sum over j of row[j] * w_j) ≥ 0. Every
-    # zero that can rise can rise together with the others, so the maximum of the
-    # sum of the t's has t_z = 1 exactly where z can rise, and 0 where it is stuck.
+    # t_z ≤ 1. The bound zeros are w_p = -(sum over j of row[j] * w_j) / row[p] ≥ 0.
+    # Every zero that can rise can rise together with the others, so the maximum of
+    # the sum of the t's has t_z = 1 exactly where z can rise, and 0 where it is
+    # stuck. (t_p ≤ w_p is written times |row[p]|.)
     position = {j: n for n, j in enumerate(free)}
     rising = [*free, *bound]
     t_of = {z: len(free) + n for n, z in enumerate(rising)}
-    rows: list[dict[int, Fraction]] = []
+    rows: list[dict[int, int]] = []
     for p, row in bound.items():
-        rows.append({position[j]: v for j, v in row.items() if j != p})  # w_p ≥ 0
-        rows.append({t_of[p]: Fraction(1), **{position[j]: v for j, v in row.items() if j != p}})
+        rest = {position[j]: v for j, v in row.items() if j != p}
+        rows.append(rest)  # w_p ≥ 0
+        rows.append({t_of[p]: row[p], **rest})  # |row[p]| t_p ≤ |row[p]| w_p
     for j in free:
-        rows.append({t_of[j]: Fraction(1), position[j]: Fraction(-1)})
+        rows.append({t_of[j]: 1, position[j]: -1})
     size = len(free) + len(rising)
-    objective = [Fraction(0)] * len(free) + [Fraction(1)] * len(rising)
+    objective = [0] * len(free) + [1] * len(rising)
     _, point = _simplex_max(objective, rows, upper=range(len(free), size))
     # A zero in no row that leads with a zero can rise: a cell with no bound, or
     # nothing at all, makes up for it.
-    return {columns[z] for z in rising if point[t_of[z]] == 0}
+    return {z for z in rising if point[t_of[z]] == 0}
 
 
 def _simplex_max(
-    objective: list[Fraction], limits: list[dict[int, Fraction]], *, upper: Iterable[int]
+    objective: list[int], limits: list[dict[int, int]], *, upper: Iterable[int]
 ) -> tuple[Fraction, list[Fraction]]:
     """Maximise ``objective · x`` over ``x ≥ 0``, ``row · x ≤ 0`` and some ``x_j ≤ 1``.
 
-    Each row of ``limits`` is a constraint, and ``upper`` names the capped ``j``.
-    The simplex method on a tableau of rationals, from the slack basis (``x = 0`` is
-    feasible), with Bland's rule (the entering and leaving variables of least index),
-    which cannot cycle. The maximum must be finite. Returns it and a point where it
-    is reached.
+    Each row of ``limits`` is a constraint (whole coefficients), and ``upper`` names
+    the capped ``j``. The simplex method from the slack basis (``x = 0`` is feasible),
+    with Bland's rule (the entering and leaving variables of least index), which
+    cannot cycle. The maximum must be finite. Returns it and a point where it is
+    reached, exactly.
+
+    The tableau is kept in whole numbers, a row at a time: each row's values are its
+    rational ones times its basic variable's entry (the row's denominator), divided
+    by their greatest common divisor after each pivot (:func:`_combined`). That is
+    exact, as the rationals are, and some times faster than
+    :class:`~fractions.Fraction` arithmetic, which divides out a common divisor at
+    every single step.
     """
     n = len(objective)
-    rows: list[dict[int, Fraction]] = [dict(limit) for limit in limits]
     capped = sorted(set(upper))
-    rows += [{j: Fraction(1)} for j in capped]
-    rhs = [Fraction(0)] * len(limits) + [Fraction(1)] * len(capped)
+    count = len(limits) + len(capped)
+    rhs = n + count  # the key of a row's right-hand side, beyond every variable
+    rows: list[dict[int, int]] = [{k: v for k, v in limit.items() if v} for limit in limits]
+    rows += [{j: 1, rhs: 1} for j in capped]
     for i, row in enumerate(rows):
-        row[n + i] = Fraction(1)
-    basis = [n + i for i in range(len(rows))]
-    cost = {j: Fraction(c) for j, c in enumerate(objective) if c}
-    best = Fraction(0)
+        row[n + i] = 1
+    basis = [n + i for i in range(count)]
+    # The reduced costs, times the positive denominator kept under the key -1.
+    cost = {j: c for j, c in enumerate(objective) if c}
+    cost[-1] = 1
     while True:
-        entering = min((j for j, c in cost.items() if c > 0), default=None)
+        entering = min((j for j, c in cost.items() if c > 0 and j >= 0), default=None)
         if entering is None:
             break
         leaving: int | None = None
         for i, row in enumerate(rows):
             a = row.get(entering, 0)
-            if a > 0 and (
-                leaving is None
-                or (rhs[i] / a, basis[i]) < (rhs[leaving] / rows[leaving][entering], basis[leaving])
-            ):
-                leaving = i
+            if a > 0:
+                if leaving is None:
+                    leaving = i
+                    continue
+                # rhs_i / a against the best's, both over positive entries
+                here = row.get(rhs, 0) * rows[leaving][entering]
+                there = rows[leaving].get(rhs, 0) * a
+                if here < there or (here == there and basis[i] < basis[leaving]):
+                    leaving = i
         if leaving is None:  # pragma: no cover - the maximum is finite
             raise ArithmeticError("the linear programme is unbounded")
         pivot_row = rows[leaving]
         a = pivot_row[entering]
-        pivot_row = {k: v / a for k, v in pivot_row.items()}
-        rows[leaving] = pivot_row
-        rhs[leaving] /= a
         for i, row in enumerate(rows):
             factor = row.get(entering)
             if i != leaving and factor:
-                for k, v in pivot_row.items():
-                    row[k] = row.get(k, Fraction(0)) - factor * v
-                rows[i] = {k: v for k, v in row.items() if v}
-                rhs[i] -= factor * rhs[leaving]
-        factor = cost[entering]
-        for k, v in pivot_row.items():
-            cost[k] = cost.get(k, Fraction(0)) - factor * v
-        cost = {k: v for k, v in cost.items() if v}
-        best += factor * rhs[leaving]
+                rows[i] = _combined(row, a, pivot_row, factor)
+        factor = cost.get(entering, 0)
+        cost = _combined(cost, a, pivot_row, factor)
         basis[leaving] = entering
     point = [Fraction(0)] * n
     for i, variable in enumerate(basis):
         if variable < n:
-            point[variable] = rhs[i]
-    return best, point
+            point[variable] = Fraction(rows[i].get(rhs, 0), rows[i][variable])
+    return sum((c * x for c, x in zip(objective, point, strict=True)), Fraction(0)), point
+
+
+class _Audit(Generic[K]):
+    """The audit of withheld sets that differ from one another by a cell or two.
+
+    Every cell of ``values`` has one column number for good, the zeros that
+    ``bound`` names last, so the reduced form of one withheld set
+    (:func:`_integer_echelon`) gives that of any set within it by deleting columns
+    (:func:`_deleted`), which costs a row or two instead of a whole elimination.
+    ``touched`` gives the relations that touch a set of cells. The forms and the
+    answers are kept for sets asked again; both are given up, all at once, when too
+    many are kept.
+    """
+
+    #: The most forms kept (a form holds a row per pivot of a withheld set).
+    KEPT = 64
+
+    def __init__(
+        self,
+        values: Mapping[K, int],
+        bound: Callable[[K], bool],
+        touched: Callable[[set[K]], list[tuple[tuple[K, int], ...]]],
+    ) -> None:
+        self.values = values
+        self.bound = bound
+        self.touched = touched
+        self.cells: list[K] = []
+        self.number: dict[K, int] = {}
+        self.first_zero = 0
+        self.forms: dict[frozenset[K], dict[int, dict[int, int]]] = {}
+        self.answers: dict[frozenset[K], frozenset[K]] = {}
+
+    def fixed(self, withheld: frozenset[K], *, within: frozenset[K] | None = None) -> frozenset[K]:
+        """The cells of ``withheld`` that can be worked out (:func:`determined`'s).
+
+        When ``within`` (a set holding ``withheld``) was audited and its form is
+        kept, the form of ``withheld`` is made from it.
+        """
+        found = self.answers.get(withheld)
+        if found is None:
+            form = self.form(withheld, within)  # numbers the cells, if not yet done
+            columns = _fixed_columns(form, first_zero=self.first_zero)
+            found = frozenset(self.cells[n] for n in columns)
+            if len(self.answers) > 4096:
+                self.answers.clear()
+            self.answers[withheld] = found
+        return found
+
+    def form(
+        self, withheld: frozenset[K], within: frozenset[K] | None = None
+    ) -> dict[int, dict[int, int]]:
+        """The reduced form of the relations restricted to ``withheld``, kept.
+
+        Made from the form of ``within`` (a set holding ``withheld``) if that is kept.
+        """
+        form = self.forms.get(withheld)
+        if form is None:
+            if not self.number:  # numbered when first needed: many sets need no audit
+                self.cells = sorted(self.values, key=lambda cell: (self.bound(cell), repr(cell)))
+                self.number = {cell: n for n, cell in enumerate(self.cells)}
+                self.first_zero = sum(not self.bound(cell) for cell in self.values)
+            base = self.forms.get(within) if within is not None else None
+            if base is not None and within is not None:
+                form = _deleted(base, {self.number[cell] for cell in within - withheld})
+            else:
+                numbers = {cell: self.number[cell] for cell in withheld}
+                form = _integer_echelon(numbers, self.touched(set(withheld)))
+            if len(self.forms) >= self.KEPT:
+                self.forms.clear()
+            self.forms[withheld] = form
+        return form
 
 
 class _Freedom(Generic[K]):
@@ -543,6 +708,7 @@ def protect_linked(
         for cell, _ in relation:
             by_cell.setdefault(cell, []).append(index)
     size = {k: abs(v) for k, v in values.items()}
+    beside = _Beside(links, by_cell)
 
     small = {k for k, v in size.items() if 0 < v < threshold and fixed.get(k) is not True}
     primary = (small - aid) | {k for k, shown in fixed.items() if shown is False}
@@ -564,6 +730,8 @@ def protect_linked(
         return (size[cell], repr(cell))
 
     audited: dict[frozenset[K], set[K]] = {}
+    groups: dict[frozenset[K], frozenset[K]] = {}
+    audit = _Audit(values, bound, touched)
 
     def open_cells(cells: set[K]) -> set[K]:
         # the same withheld set is often audited again (before and after a trial)
@@ -571,7 +739,7 @@ def protect_linked(
         if key not in audited:
             if len(audited) > 4096:
                 audited.clear()
-            audited[key] = determined(cells, touched(cells), values, signed=signed)
+            audited[key] = _determined(cells, touched(cells), values, signed, groups)
         return set(audited[key])
 
     seen: set[frozenset[K]] = set()
@@ -617,8 +785,12 @@ def protect_linked(
             hidden |= chosen
 
     def fixes_more(cell: K, area: set[K]) -> bool:
-        # would showing ``cell`` make a withheld count of ``area`` derivable?
-        return bool(open_cells(area - {cell}) - open_cells(area) - aid)
+        # would showing ``cell`` make a withheld count of ``area`` derivable? (The
+        # area less the cell is audited from the area's form: the next cell's area
+        # is often that one, when this cell is shown.)
+        whole = frozenset(area)
+        before = audit.fixed(whole)
+        return bool(audit.fixed(whole - {cell}, within=whole) - before - aid)
 
     def show_again() -> None:
         # Show again what need not be withheld, the largest first: a cell whose
@@ -627,7 +799,7 @@ def protect_linked(
         # or where what it fixes may be auxiliary only (those need no protection).
         freedom: _Freedom[K] = _Freedom(*_reduced(hidden, touched(hidden)))
         for cell in sorted(hidden - primary - never, key=cost, reverse=True):
-            area = _component({cell}, hidden, links, by_cell)
+            area = _component({cell}, hidden, beside)
             if freedom.can_show(cell):
                 if any(bound(other) for other in area - {cell}) and fixes_more(cell, area):
                     continue
@@ -658,9 +830,8 @@ def protect_linked(
                 start = {other} | {
                     c for i in by_cell.get(cell, ()) for c, _ in links[i] if c in trial
                 }
-                area = _component(start, trial, links, by_cell)
-                # linear algebra first: quicker, and what it fixes bounds fix too
-                if not _linear(area, touched(area)) - aid and not open_cells(area) - aid:
+                area = _component(start, trial, beside)
+                if not open_cells(area) - aid:
                     hidden = trial
                     swapped = True
                     break
@@ -695,22 +866,36 @@ def protect_linked(
     )
 
 
-def _component(
-    start: set[K],
-    hidden: set[K],
-    links: list[tuple[tuple[K, int], ...]],
-    by_cell: Mapping[K, list[int]],
-) -> set[K]:
-    """The withheld cells linked to ``start`` through relations holding withheld cells."""
+class _Beside(dict[K, frozenset[K]]):
+    """The cells that share a relation with each cell, found when first asked for."""
+
+    def __init__(
+        self, links: list[tuple[tuple[K, int], ...]], by_cell: Mapping[K, list[int]]
+    ) -> None:
+        super().__init__()
+        self.links = links
+        self.by_cell = by_cell
+
+    def __missing__(self, cell: K) -> frozenset[K]:
+        found = self[cell] = frozenset(
+            other for i in self.by_cell.get(cell, ()) for other, _ in self.links[i]
+        )
+        return found
+
+
+def _component(start: set[K], hidden: set[K], beside: Mapping[K, frozenset[K]]) -> set[K]:
+    """The withheld cells linked to ``start`` through relations holding withheld cells.
+
+    ``beside`` gives each cell the cells that share a relation with it.
+    """
     found = set(start)
     waiting = list(start)
     while waiting:
         cell = waiting.pop()
-        for i in by_cell.get(cell, ()):
-            for other, _ in links[i]:
-                if other in hidden and other not in found:
-                    found.add(other)
-                    waiting.append(other)
+        for other in beside[cell]:
+            if other in hidden and other not in found:
+                found.add(other)
+                waiting.append(other)
     return found
 
 
