@@ -207,6 +207,52 @@ def test_zeros_that_only_sum_to_zero_through_other_identities_are_derivable():
     assert determined(hidden, relations, values) == hidden == attacked(hidden, relations, values)
 
 
+def test_a_cell_named_twice_in_a_relation_counts_by_its_coefficients_added_up():
+    """a − a + z = 0 says that z is 0 and nothing about a: a is not derivable from it.
+
+    Withheld a and z, shown s = 3: the first relation gives z alone (0), and a can be
+    anything the second allows (a + b = 13 with b withheld too).
+    """
+    values = {"a": 3, "b": 10, "z": 0, "t": 13}
+    relations = [[("a", 1), ("a", -1), ("z", 1)], [("t", 1), ("a", -1), ("b", -1)]]
+    hidden = {"a", "b", "z"}
+    assert determined(hidden, relations) == {"z"} == derivable(hidden, relations)
+    assert determined(hidden, relations, values) == {"z"} == attacked(hidden, relations, values)
+    assert determined({"a", "b"}, relations, values) == set()
+    found = protect_linked(values, relations, 5)
+    assert found.primary == {"a"}
+    assert attacked(found.withheld, relations, values) == set()
+
+
+cells_named = st.sampled_from("abcdef")
+#: Relations over the cells a..f, some naming a cell again with coefficients that cancel.
+relations_naming_twice = st.lists(
+    st.tuples(
+        st.lists(st.tuples(cells_named, st.integers(-2, 2)), min_size=1, max_size=4),
+        st.lists(st.tuples(cells_named, st.integers(1, 2)), max_size=2),
+    ).map(lambda r: [*r[0], *r[1], *((cell, -c) for cell, c in r[1])]),
+    max_size=5,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(relations_naming_twice, st.sets(cells_named), grids, st.data())
+def test_the_audit_adds_up_the_coefficients_of_a_cell_named_twice(relations, hidden, cells, data):
+    """Any relations, some cell named again: the audit reads each cell's coefficients added up.
+
+    By linear algebra over any such relations; with the bounds too over a table's
+    relations with cells named again whose coefficients cancel (the counts still add up).
+    """
+    assert determined(hidden, relations) == derivable(hidden, relations)
+    values, linked = table(cells)
+    keys = sorted(values, key=repr)
+    for relation in linked:
+        for cell in data.draw(st.lists(st.sampled_from(keys), max_size=2), label="named again"):
+            relation += [(cell, 1), (cell, -1)]
+    withheld = data.draw(st.sets(st.sampled_from(keys)), label="withheld")
+    assert derivable_counts(withheld, linked, values) == attacked(withheld, linked, values)
+
+
 def test_a_signed_cell_has_no_bound():
     """A correction of 0 beside a withheld zero does not pin it: a change can be negative."""
     values = {"final": 5, "year": 5, "other": 0, "change": 0}

@@ -143,10 +143,11 @@ def _integer_echelon(
 ) -> dict[int, dict[int, int]]:
     """The reduced row echelon form over the rationals, kept in whole numbers.
 
-    As :func:`_echelon`, over the rationals: each row is scaled to whole numbers
-    with no common divisor instead of a leading 1 (fraction-free elimination: many
-    times faster than :class:`~fractions.Fraction` arithmetic, and exact). A row's values divided
-    by its pivot's are those of the rational form.
+    As :func:`_echelon`, over the rationals: each row is kept in whole numbers
+    instead of with a leading 1, divided by the greatest common divisor of its values
+    whenever it is combined with another (fraction-free elimination: many times faster
+    than :class:`~fractions.Fraction` arithmetic, and exact). A row's values divided by
+    its pivot's are those of the rational form.
     """
     pivots: dict[int, dict[int, int]] = {}
     for relation in relations:
@@ -237,10 +238,23 @@ def determined(
     notes say how this is found exactly).
     """
     secret = set(hidden)
-    links = [tuple(relation) for relation in relations]
+    links = [_net(relation) for relation in relations]
     if values is None:
         return _linear(secret, links)
     return _determined(secret, links, values, frozenset(signed), {})
+
+
+def _net(relation: Iterable[tuple[K, int]]) -> tuple[tuple[K, int], ...]:
+    """A relation with each cell once, its coefficients added up, and none of 0.
+
+    ``a - a + z = 0`` says that ``z`` is 0 and nothing about ``a``: a cell whose
+    coefficients cancel is not in the relation (the steps that look for a cell left
+    alone in a relation, or link cells into groups, read which cells it holds).
+    """
+    net: dict[K, int] = {}
+    for cell, coefficient in relation:
+        net[cell] = net.get(cell, 0) + coefficient
+    return tuple((cell, c) for cell, c in net.items() if c)
 
 
 def _determined(
@@ -699,10 +713,11 @@ def protect_linked(
     fixed = dict(fixed or {})
     aid = frozenset(auxiliary)
     never = frozenset(unshown) | aid
-    links = [tuple([(cell, c) for cell, c in relation if c]) for relation in relations]
-    unknown = ({cell for relation in links for cell, _ in relation} | never) - set(values)
+    given = [tuple(relation) for relation in relations]
+    unknown = ({cell for relation in given for cell, _ in relation} | never) - set(values)
     if unknown:
         raise ValueError(f"relations name cells with no value: {sorted(map(repr, unknown))[:5]}")
+    links = [_net(relation) for relation in given]
     by_cell: dict[K, list[int]] = {}
     for index, relation in enumerate(links):
         for cell, _ in relation:
