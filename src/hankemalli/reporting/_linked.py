@@ -754,6 +754,8 @@ def protect_linked(
         if key not in audited:
             if len(audited) > 4096:
                 audited.clear()
+            if len(groups) > 16384:  # the groups' answers, kept in bounds as the rest
+                groups.clear()
             audited[key] = _determined(cells, touched(cells), values, signed, groups)
         return set(audited[key])
 
