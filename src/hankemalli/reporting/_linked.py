@@ -539,8 +539,8 @@ class _Audit(Generic[K]):
     (:func:`_integer_echelon`) gives that of any set within it by deleting columns
     (:func:`_deleted`), which costs a row or two instead of a whole elimination.
     ``touched`` gives the relations that touch a set of cells. The forms and the
-    answers are kept for sets asked again; both are given up, all at once, when too
-    many are kept.
+    answers (this audit's, and those worked out group by group, :meth:`keep`) are
+    kept for sets asked again; each is given up, all at once, when too many are kept.
     """
 
     #: The most forms kept (a form holds a row per pivot of a withheld set).
@@ -564,17 +564,21 @@ class _Audit(Generic[K]):
     def fixed(self, withheld: frozenset[K], *, within: frozenset[K] | None = None) -> frozenset[K]:
         """The cells of ``withheld`` that can be worked out (:func:`determined`'s).
 
-        When ``within`` (a set holding ``withheld``) was audited and its form is
-        kept, the form of ``withheld`` is made from it.
+        Given ``within`` (a set holding ``withheld``), the form of ``withheld`` is
+        made from the form of ``within``.
         """
         found = self.answers.get(withheld)
         if found is None:
             form = self.form(withheld, within)  # numbers the cells, if not yet done
             columns = _fixed_columns(form, first_zero=self.first_zero)
-            found = frozenset(self.cells[n] for n in columns)
-            if len(self.answers) > 4096:
-                self.answers.clear()
-            self.answers[withheld] = found
+            found = self.keep(withheld, frozenset(self.cells[n] for n in columns))
+        return found
+
+    def keep(self, withheld: frozenset[K], found: frozenset[K]) -> frozenset[K]:
+        """Keep ``found`` as the answer for ``withheld``, however it was worked out."""
+        if len(self.answers) > 4096:
+            self.answers.clear()
+        self.answers[withheld] = found
         return found
 
     def form(
@@ -582,7 +586,8 @@ class _Audit(Generic[K]):
     ) -> dict[int, dict[int, int]]:
         """The reduced form of the relations restricted to ``withheld``, kept.
 
-        Made from the form of ``within`` (a set holding ``withheld``) if that is kept.
+        Made from the form of ``within`` (a set holding ``withheld``), which is made
+        first if it is not kept.
         """
         form = self.forms.get(withheld)
         if form is None:
@@ -590,8 +595,8 @@ class _Audit(Generic[K]):
                 self.cells = sorted(self.values, key=lambda cell: (self.bound(cell), repr(cell)))
                 self.number = {cell: n for n, cell in enumerate(self.cells)}
                 self.first_zero = sum(not self.bound(cell) for cell in self.values)
-            base = self.forms.get(within) if within is not None else None
-            if base is not None and within is not None:
+            if within is not None:
+                base = self.form(within)
                 form = _deleted(base, {self.number[cell] for cell in within - withheld})
             else:
                 numbers = {cell: self.number[cell] for cell in withheld}
@@ -744,20 +749,20 @@ def protect_linked(
     def loss(cell: K) -> tuple[int, str]:
         return (size[cell], repr(cell))
 
-    audited: dict[frozenset[K], set[K]] = {}
     groups: dict[frozenset[K], frozenset[K]] = {}
     audit = _Audit(values, bound, touched)
 
     def open_cells(cells: set[K]) -> set[K]:
         # the same withheld set is often audited again (before and after a trial)
         key = frozenset(cells)
-        if key not in audited:
-            if len(audited) > 4096:
-                audited.clear()
+        found = audit.answers.get(key)
+        if found is None:
             if len(groups) > 16384:  # the groups' answers, kept in bounds as the rest
                 groups.clear()
-            audited[key] = _determined(cells, touched(cells), values, signed, groups)
-        return set(audited[key])
+            found = audit.keep(
+                key, frozenset(_determined(cells, touched(cells), values, signed, groups))
+            )
+        return set(found)
 
     seen: set[frozenset[K]] = set()
     exposed: set[K] = set()
@@ -806,8 +811,7 @@ def protect_linked(
         # area less the cell is audited from the area's form: the next cell's area
         # is often that one, when this cell is shown.)
         whole = frozenset(area)
-        before = audit.fixed(whole)
-        return bool(audit.fixed(whole - {cell}, within=whole) - before - aid)
+        return bool(audit.fixed(whole - {cell}, within=whole) - open_cells(area) - aid)
 
     def show_again() -> None:
         # Show again what need not be withheld, the largest first: a cell whose
